@@ -1,0 +1,93 @@
+"""Command line: ``kgraph build``, ``kgraph stats``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from kgraph import __version__, reading
+from kgraph.pipeline import build, write_exports
+
+T = TypeVar("T")
+
+
+def _progress(enabled: bool):
+    def wrap(items: Iterable[T]) -> Iterable[T]:
+        if not enabled:
+            return items
+        from tqdm import tqdm
+
+        return tqdm(items, desc="extracting", unit="article", file=sys.stderr)
+
+    return wrap
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    result = build(args.paths, progress=_progress(show), max_bytes=args.max_bytes)
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if args.strict and result.warnings:
+        print(f"error: {len(result.warnings)} warning(s) and --strict is set; nothing written", file=sys.stderr)
+        return 1
+    written = write_exports(result.graph, args.out)
+    s = result.summary()
+    print(f"articles: {s['articles']}")
+    print("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities"].items()))
+    print("relations: " + ", ".join(f"{k} {v}" for k, v in s["relations"].items()))
+    if result.unsupported:
+        print(f"no extractor yet for the language of: {', '.join(result.unsupported)}")
+    skipped = [w for w in result.warnings if w.skipped]
+    print(f"warnings: {len(result.warnings)} ({len(skipped)} file(s) skipped)")
+    for w in skipped:
+        print(f"  skipped {w.path}: {w.message}")
+    print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kgraph.stats import graph_stats
+
+    try:
+        stats = graph_stats(Path(args.graph))
+    except (OSError, ValueError) as e:
+        print(f"error: {args.graph}: {e}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(stats, indent=1, sort_keys=True))
+    else:
+        for k, v in stats.items():
+            print(f"{k}: {v}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kgraph", description="Knowledge graph of China's party-state from news articles.")
+    p.add_argument("--version", action="version", version=f"kgraph {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="extract articles into a graph and write its exports")
+    b.add_argument("paths", nargs="+", help="article files (.txt, .jsonl), directories or globs")
+    b.add_argument("--out", default="exports", help="output directory (default: exports)")
+    b.add_argument("--strict", action="store_true", help="treat any warning as an error (exit code 1)")
+    b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+    b.add_argument("--max-bytes", type=int, default=reading.MAX_BYTES, help="skip files larger than this")
+    b.set_defaults(func=cmd_build)
+    s = sub.add_parser("stats", help="counts of a built graph (graph.ttl, .nt, .jsonld)")
+    s.add_argument("graph")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_stats)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+"""Campaigns named in English: the bilingual lexicon, region formulas, and quoted programmes.
+
+The lexicon covers the party's standing campaigns and formulas in their many
+machine-translated forms. Local programmes are found from how the text
+treats them: a quoted name that is a numbered formula ("Four Ones"), that a
+programme noun follows ("Jinjiang experience", "Eight-Eight Strategy"), or
+that is a capitalised title ("Hongyan Pioneer"); quoted document titles and
+research topics are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kgraph.lexicon import split, table
+
+QUOTE = re.compile(r"[“\"‘]([^“”\"‘’]{2,120})[”\"’]")
+NUMBERED = re.compile(r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousands?|first|"
+                      r"double|one|\d+)\b", re.I)
+PROGRAMME_NOUN = re.compile(r"\s*(?:(?:neighbou?rhood\s+center\s+)?construction|strategy|strategic\s+focus|"
+                            r"experience|mechanism|actions?|project|programme|program|campaign|initiative|"
+                            r"requirements|model|achievement\s+system|activities|transformational\s+organization|"
+                            r"neighbou?rhood\s+centers?(?:\s+construction)?)\b", re.I)
+PROGRAMME_INSIDE = re.compile(r"\b(?:strategy|experience|mechanism|action|project|programme|program|campaign|"
+                              r"initiative|model)$", re.I)
+DOCUMENT_BEFORE = re.compile(r"(?:topics?\s+such\s+as|topics?|titled|entitled|books?|articles?|the\s+film|movie|"
+                             r"Regulations?|Opinions|Notice|Measures|Plan|studied\s+the|reviewed\s+the|put\s+an\s+end\s+to|"
+                             r"avoid|prevent|eliminate|into)\s*$", re.I)
+DOCUMENT_INSIDE = re.compile(r"^(?:Regulations?|Work\s+Plan|Opinions|Notice|Measures|Selected|Map\s+of)\b|\(Draft\)",
+                             re.I)
+REGION_FORMULA = re.compile(r"\b(safe|peaceful|rule\s+of\s+law\s+in|rule-of-law)\s+([A-Z][a-z]+)\b", re.I)
+MAX_WORDS = 14
+
+
+@dataclass(frozen=True)
+class CampaignMatch:
+    key: str
+    label: str
+    start: int
+    end: int
+    discovered: bool = False
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, str]]:
+    return {r["key"]: r for r in table("campaigns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def lexicon_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms: dict[str, str] = {}
+    for key, row in lexicon().items():
+        for form in (row["en"], *split(row["en_alt"])):
+            forms.setdefault(_norm(form), key)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), forms
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s.replace("’", "'").replace("“", "").replace("”", "").replace('"', "")).strip().lower()
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9+]+", "_", text.lower().replace("+", " plus ")).strip("_")[:80]
+
+
+def find_campaigns(text: str, offset: int = 0, regions: dict[str, str] | None = None) -> list[CampaignMatch]:
+    """Campaigns in one sentence; ``regions`` holds the article's region names for "Safe X"."""
+    pattern, forms = lexicon_pattern()
+    norm_text = text.replace("’", "'")
+    out: list[CampaignMatch] = []
+    taken: list[tuple[int, int]] = []
+    for m in pattern.finditer(norm_text):
+        key = forms[_norm(m.group(0))]
+        out.append(CampaignMatch(key, m.group(0), offset + m.start(), offset + m.end()))
+        taken.append((m.start(), m.end()))
+    for m in REGION_FORMULA.finditer(text):
+        place = m.group(2)
+        if regions is None or place.lower() not in regions or _overlaps(taken, m.start(), m.end()):
+            continue
+        kind = "Safe" if m.group(1).lower() in ("safe", "peaceful") else "Rule of Law in"
+        label = f"{kind} {place}"
+        out.append(CampaignMatch(f"{slug(kind)}_{slug(place)}", label, offset + m.start(), offset + m.end(),
+                                 discovered=True))
+        taken.append((m.start(), m.end()))
+    for m in QUOTE.finditer(text):
+        found = _quoted(text, m)
+        if found and not _overlaps(taken, m.start(), m.end()):
+            label, end = found
+            out.append(CampaignMatch(slug(label), label, offset + m.start(), offset + end, discovered=True))
+            taken.append((m.start(), end))
+    return out
+
+
+def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(not (b <= s or a >= e) for s, e in taken)
+
+
+def _quoted(text: str, m: re.Match[str]) -> tuple[str, int] | None:
+    """A quoted phrase's campaign label and end offset, when the text treats it as a programme."""
+    inner = m.group(1).strip(" ,.;:")
+    words = inner.split()
+    if not words or len(words) > MAX_WORDS or re.search(r"[.;:!?]\s", inner) or len(inner) < 3:
+        return None
+    before = text[max(0, m.start() - 40):m.start()]
+    if (DOCUMENT_BEFORE.search(before) or DOCUMENT_INSIDE.search(inner)
+            or re.search(r"topics?\s+such\s+as", text[max(0, m.start() - 250):m.start()], re.I)):
+        return None
+    after = PROGRAMME_NOUN.match(text, m.end())
+    label = inner
+    end = m.end()
+    if after:
+        label = f"{inner} {after.group(0).strip()}"
+        end = after.end()
+    numbered = bool(NUMBERED.match(inner))
+    titled = len(words) >= 2 and all(w[0].isupper() or w.lower() in ("and", "of", "the", "to", "for", "+")
+                                     for w in words if w[0].isalpha())
+    if numbered or after or titled or PROGRAMME_INSIDE.search(inner):
+        return label.replace("’", "'"), end
+    return None

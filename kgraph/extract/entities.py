@@ -1,0 +1,65 @@
+"""Making entities with their canonical keys, labels and aliases in both languages.
+
+Both extractors go through this factory, so an English and a Chinese mention
+of the same official, body, region or campaign get the same key.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract import campaigns_en
+from kgraph.extract.pinyin_names import slug
+from kgraph.facts import BODY, CAMPAIGN, REGION, Entity, Evidence, Facts
+from kgraph.gazetteer import Gazetteer
+from kgraph.lexicon import split
+from kgraph.naming import BodyRef, names
+
+
+class EntityFactory:
+    def __init__(self, gaz: Gazetteer, facts: Facts):
+        self.gaz = gaz
+        self.facts = facts
+
+    def person(self, name: str, etype: str, ev: Evidence | None, role: str = "", zh: str = "") -> str:
+        attrs = {"role": role} if role else {}
+        entity = Entity(f"person/{slug(name)}", etype, name, zh, {name}, {zh} if zh else set(), attrs)
+        return self.facts.add_entity(entity, ev)
+
+    def outlet(self, name: str, ev: Evidence | None, zh: str = "") -> str:
+        entity = Entity(f"body/outlet/{slug(name)}", BODY, name, zh, {name}, {zh} if zh else set(),
+                        {"kind": "outlet"})
+        return self.facts.add_entity(entity, ev)
+
+    def region(self, code: str, ev: Evidence | None, surface: str = "", mention: bool = True) -> str:
+        r = self.gaz.regions[code]
+        aliases = {r.en, *r.en_aliases}
+        if surface:
+            aliases.add(surface)
+        zh = {x for x in (r.zh, r.zh_short) if x}
+        attrs = {"level": r.level, "code": code, "kind": r.kind}
+        if r.lon and r.lat:
+            attrs |= {"lon": r.lon, "lat": r.lat}
+        return self.facts.add_entity(Entity(r.key, REGION, r.en, r.zh, aliases, zh, attrs), ev, mention)
+
+    def body(self, ref: BodyRef, ev: Evidence | None, mention: bool = True) -> str:
+        n = names(ref, self.gaz)
+        entity = Entity(ref.key, BODY, n.en, n.zh, {n.en, *n.en_alt}, {n.zh, *n.zh_alt},
+                        {"region": ref.region, "path": "/".join(ref.path)})
+        return self.facts.add_entity(entity, ev, mention)
+
+    def campaign(self, match: campaigns_en.CampaignMatch, ev: Evidence | None, zh_surface: str = "") -> str:
+        row = campaigns_en.lexicon().get(match.key)
+        if row:
+            entity = Entity(f"campaign/{match.key}", CAMPAIGN, row["en"], split(row["zh"])[0] if row["zh"] else "",
+                            {row["en"], *split(row["en_alt"]), _clean(match.label)},
+                            set(split(row["zh"])), {"kind": row["kind"]})
+        else:
+            label = _clean(match.label)
+            entity = Entity(f"campaign/{match.key}", CAMPAIGN, label[:1].upper() + label[1:], zh_surface,
+                            {label}, {zh_surface} if zh_surface else set(), {"kind": "discovered"})
+        return self.facts.add_entity(entity, ev)
+
+
+def _clean(label: str) -> str:
+    return re.sub(r"\s+", " ", label.replace("“", "").replace("”", "").replace("’", "'")).strip()

@@ -1,0 +1,158 @@
+"""Relations between the entities of one article, with their evidence.
+
+Posts come from the post parsers; this module adds what the structure of
+names and the sentences state: units of bodies, the regions bodies serve,
+regions inside regions (from the gazetteer and from addresses such as
+"Zhejiang Pujiang County"), who supervises whom, and which body or region
+carries out which campaign.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.bodies_en import BodyMention, Context
+from kgraph.facts import (AREA_SERVED, BODY, CAMPAIGN, CONTAINED_IN, HOLDS_POST, IMPLEMENTS, REGION,
+                          SUB_ORGANIZATION_OF, SUPERVISES, Evidence, Facts, Relation)
+from kgraph.gazetteer import CHINA, Gazetteer
+from kgraph.naming import BodyRef, body_types
+from kgraph.text import Sentence
+
+SUPERVISION_VERB = re.compile(r"\b(?:supervis|guid|urg|inspect|steer|direct)\w*|指导|督导|巡察|巡视", re.I)
+ADDRESS_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:the\s+)?capital\s+of\s+(?:[\w' ]+?'s\s+)?|in\s+)?$")
+GROUP_KINDS = ("steering_group", "steering_groups", "inspection_groups")
+NOT_IMPLEMENTED = ("thought",)
+
+
+class RelationBuilder:
+    """Collects relations sentence by sentence, then adds the structural ones."""
+
+    def __init__(self, facts: Facts, gaz: Gazetteer, ctx: Context):
+        self.facts = facts
+        self.gaz = gaz
+        self.ctx = ctx
+        self.recent_bodies: list[BodyRef] = []
+        self.paragraph_subject: tuple[int, str] | None = None
+
+    def add(self, rtype: str, subject: str, obj: str, ev: Evidence | None, title: str = "") -> None:
+        self.facts.add_relation(Relation(rtype, subject, obj, title, ev))
+
+    def holds_post(self, person: str, body: str, title: str, ev: Evidence) -> None:
+        self.add(HOLDS_POST, person, body, ev, title)
+
+    def remember(self, refs: list[BodyRef]) -> None:
+        self.recent_bodies = (self.recent_bodies + refs)[-12:]
+
+    def owner_for(self, unit: str, before: list[BodyRef]) -> BodyRef | None:
+        """The body an unowned unit ("the Standing Committee") belongs to: the last one that can own it."""
+        bt = body_types().get(unit.split(":")[0])
+        if bt is None:
+            return None
+        for ref in reversed(before + []):
+            if ref.kind in bt.parents:
+                return ref
+        for ref in reversed(self.recent_bodies):
+            if ref.kind in bt.parents:
+                return ref
+        return None
+
+    def unowned_units(self, s: Sentence, bodies: list[BodyMention]) -> list[BodyRef]:
+        """Resolve the sentence's unowned units; returns the bodies they turn out to be."""
+        named = [b.ref for b in bodies if b.ref is not None]
+        out: list[BodyRef] = []
+        for b in bodies:
+            if b.ref is None and b.unit:
+                earlier = [x.ref for x in bodies if x.ref is not None and x.start < b.start]
+                owner = self.owner_for(b.unit, earlier)
+                if owner is not None:
+                    out.append(BodyRef(owner.region, owner.path + (b.unit,)))
+        self.remember(named + out)
+        return out
+
+    def addresses(self, s: Sentence, spans: list[tuple[int, int, str]], ev: Evidence) -> None:
+        """"Zhejiang Pujiang County", "Taiyuan, capital of ... Shanxi province": stated containment."""
+        for (a1, e1, c1), (a2, _e2, c2) in zip(spans, spans[1:]):
+            if not ADDRESS_GAP.match(s.text[e1 - s.start:a2 - s.start]):
+                continue
+            if c1 in self._chain(c2):
+                self.add(CONTAINED_IN, f"region/{c2}", f"region/{c1}", ev)
+            elif c2 in self._chain(c1):
+                self.add(CONTAINED_IN, f"region/{c1}", f"region/{c2}", ev)
+
+    def _chain(self, code: str) -> list[str]:
+        region = self.gaz.get(code)
+        out: list[str] = []
+        while region is not None and region.parent and region.parent not in out:
+            out.append(region.parent)
+            region = self.gaz.get(region.parent)
+        return out
+
+    def sentence(self, s: Sentence, ev: Evidence, regions: list[tuple[int, str]], bodies: list[tuple[int, str]],
+                 campaigns: list[tuple[int, str]]) -> None:
+        actors = sorted([(pos, f"region/{code}") for pos, code in regions] + bodies)
+        actors = [(p, k) for p, k in actors if k != f"region/{CHINA}"]
+        if self.paragraph_subject is None or self.paragraph_subject[0] != s.paragraph:
+            self.paragraph_subject = (s.paragraph, actors[0][1]) if actors else None
+        self._supervision(s, ev, actors)
+        for pos, campaign in campaigns:
+            entity = self.facts.entities.get(campaign)
+            if entity is None or entity.attrs.get("kind") in NOT_IMPLEMENTED:
+                continue
+            subject = next((k for p, k in actors if p < pos and not self._is_group(k)), None)
+            if subject is None and actors:
+                subject = actors[0][1]
+            if subject is None and self.paragraph_subject is not None:
+                subject = self.paragraph_subject[1]
+            if subject is None and self.ctx.home:
+                subject = f"region/{self.ctx.home}"
+            if subject and not subject.startswith("body/outlet"):
+                self.add(IMPLEMENTS, subject, campaign, ev)
+
+    def _is_group(self, key: str) -> bool:
+        return key.startswith("body/") and key.rsplit("/", 1)[-1].split("-")[0] in GROUP_KINDS
+
+    def _supervision(self, s: Sentence, ev: Evidence, actors: list[tuple[int, str]]) -> None:
+        groups = [k for _, k in actors if self._is_group(k)]
+        if not groups or not SUPERVISION_VERB.search(s.text):
+            return
+        group = groups[0]
+        for _, k in actors:
+            if k == group or group.startswith(k + "/") or self._is_group(k):
+                continue
+            if k.startswith("region/") or (k.startswith("body/") and not k.startswith("body/100000")):
+                self.add(SUPERVISES, group, k, ev)
+
+    def finish(self) -> None:
+        """Structural relations: units, jurisdictions and the containment chains."""
+        from kgraph.extract.entities import EntityFactory
+
+        make = EntityFactory(self.gaz, self.facts)
+        for key in sorted(self.facts.entities):
+            entity = self.facts.entities[key]
+            if entity.type == BODY and "path" in entity.attrs:
+                ref = BodyRef(entity.attrs["region"], tuple(entity.attrs["path"].split("/")))
+                ev = (self.facts.evidence.get(key) or [None])[0]
+                while ref.parent is not None:
+                    parent_key = make.body(ref.parent, None, mention=False)
+                    self.add(SUB_ORGANIZATION_OF, ref.key, parent_key, ev)
+                    ref = ref.parent
+                if ref.kind == "department":
+                    gov = BodyRef(ref.region, ("government",))
+                    self.add(SUB_ORGANIZATION_OF, ref.key, make.body(gov, None, mention=False), ev)
+                top = BodyRef(entity.attrs["region"], tuple(entity.attrs["path"].split("/"))[:1])
+                if top.serves_area() and entity.attrs["region"] in self.gaz.regions:
+                    self.add(AREA_SERVED, key, make.region(entity.attrs["region"], None, mention=False), ev)
+        for key in sorted(self.facts.entities):
+            entity = self.facts.entities[key]
+            if entity.type == REGION and "code" in entity.attrs:
+                code = entity.attrs["code"]
+                region = self.gaz.get(code)
+                while region is not None and region.parent:
+                    parent = self.gaz.get(region.parent)
+                    if parent is None:
+                        break
+                    parent_key = make.region(parent.code, None, mention=False)
+                    self.add(CONTAINED_IN, region.key, parent_key, None)
+                    region = parent
+        self.facts.relations.sort(key=lambda r: (r.type, r.subject, r.object))
+        assert all(self.facts.entities[r.object].type in (BODY, REGION, CAMPAIGN) for r in self.facts.relations)
