@@ -73,8 +73,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("paths", nargs="+", help="article files (.txt, .jsonl), directories or globs")
     b.add_argument("--out", default="exports", help="output directory (default: exports)")
     b.add_argument("--strict", action="store_true", help="treat any warning as an error (exit code 1)")
-    b.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="show a progress bar (default: when stderr is a terminal)")
+    b.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
     b.add_argument("--max-bytes", type=int, default=reading.MAX_BYTES, help="skip files larger than this")
     b.set_defaults(func=cmd_build)
     s = sub.add_parser("stats", help="counts of a built graph (graph.ttl, .nt, .jsonld)")

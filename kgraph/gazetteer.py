@@ -146,8 +146,18 @@ class Gazetteer:
             aliases: tuple[str, ...] = ()
             if level_word == "Subdistrict":
                 aliases = (name_en.replace("Subdistrict", "Street"),)
-            self.add(Region(code=code, parent=parent, level=level, kind=level_word.lower(),
-                            zh=name_zh, zh_short=name_zh, en=name_en, en_aliases=aliases))
+            self.add(
+                Region(
+                    code=code,
+                    parent=parent,
+                    level=level,
+                    kind=level_word.lower(),
+                    zh=name_zh,
+                    zh_short=name_zh,
+                    en=name_en,
+                    en_aliases=aliases,
+                )
+            )
         return self.regions[code]
 
     def feature(self, name_en: str, name_zh: str, parent: str) -> Region:
@@ -155,17 +165,27 @@ class Gazetteer:
         slug = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
         code = f"place/{slug}"
         if code not in self.regions:
-            self.add(Region(code=code, parent=parent, level="place", kind="place",
-                            zh=name_zh, zh_short=name_zh, en=name_en))
+            self.add(
+                Region(code=code, parent=parent, level="place", kind="place", zh=name_zh, zh_short=name_zh, en=name_en)
+            )
         return self.regions[code]
 
 
 @lru_cache(maxsize=1)
 def _base() -> tuple[Region, ...]:
     return tuple(
-        Region(code=r["code"], parent=r["parent"], level=r["level"], kind=r["kind"], zh=r["zh"],
-               zh_short=r["zh_short"], en=r["en"], en_aliases=tuple(split(r["en_aliases"])),
-               lon=r["lon"], lat=r["lat"])
+        Region(
+            code=r["code"],
+            parent=r["parent"],
+            level=r["level"],
+            kind=r["kind"],
+            zh=r["zh"],
+            zh_short=r["zh_short"],
+            en=r["en"],
+            en_aliases=tuple(split(r["en_aliases"])),
+            lon=r["lon"],
+            lat=r["lat"],
+        )
         for r in table("regions.tsv")
     )
 

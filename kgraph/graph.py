@@ -13,7 +13,7 @@ Nodes are keyed by stable ids (``region/520000``, ``body/520000/party_committee`
 ``articles``    ids of the articles naming it (sorted list)
 plus per type: ``level``, ``code``, ``kind``, ``lon``, ``lat`` (regions), ``region``
 and ``path`` (bodies), ``role`` (persons); articles have ``date``, ``title``, ``lang``,
-``path``, ``source``, ``url``.
+``file`` (the file name, so builds do not depend on where they run), ``source``, ``url``, ``outlets``.
 
 Edges are keyed by relation type (``holds_post``, ``sub_organization_of``,
 ``area_served``, ``contained_in``, ``supervises``, ``implements``, and from
@@ -24,6 +24,7 @@ articles ``mentions`` and ``author``) and carry ``type``, ``title`` (posts) and
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -48,13 +49,32 @@ def build_graph(all_facts: Iterable[Facts]) -> nx.MultiDiGraph:
     for facts in facts_list:
         a = facts.article
         akey = article_key(a.id)
-        g.add_node(akey, type=ARTICLE, label=a.title, date=a.date, lang=a.lang, path=a.path,
-                   source=a.source, url=a.url, outlets=sorted(a.outlets))
+        g.add_node(
+            akey,
+            type=ARTICLE,
+            label=a.title,
+            date=a.date,
+            lang=a.lang,
+            file=Path(a.path).name,
+            source=a.source,
+            url=a.url,
+            outlets=sorted(a.outlets),
+        )
         for key, entity in sorted(facts.entities.items()):
             if key not in g:
-                g.add_node(key, type=entity.type, label=entity.label_en, label_zh=entity.label_zh,
-                           aliases_en=set(), aliases_zh=set(), mentions=0, first_seen="", last_seen="",
-                           articles=set(), **entity.attrs)
+                g.add_node(
+                    key,
+                    type=entity.type,
+                    label=entity.label_en,
+                    label_zh=entity.label_zh,
+                    aliases_en=set(),
+                    aliases_zh=set(),
+                    mentions=0,
+                    first_seen="",
+                    last_seen="",
+                    articles=set(),
+                    **entity.attrs,
+                )
             node = g.nodes[key]
             if entity.type == "Official" and node["type"] == "Person":
                 node["type"] = "Official"
@@ -79,8 +99,9 @@ def build_graph(all_facts: Iterable[Facts]) -> nx.MultiDiGraph:
             if g.has_edge(rel.subject, rel.object, key=rel.type + rel.title):
                 data = g.edges[rel.subject, rel.object, rel.type + rel.title]
             else:
-                g.add_edge(rel.subject, rel.object, key=rel.type + rel.title, type=rel.type, title=rel.title,
-                           evidence=[])
+                g.add_edge(
+                    rel.subject, rel.object, key=rel.type + rel.title, type=rel.type, title=rel.title, evidence=[]
+                )
                 data = g.edges[rel.subject, rel.object, rel.type + rel.title]
             if rel.evidence is not None:
                 data["evidence"].append(_ev(rel.evidence))

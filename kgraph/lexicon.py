@@ -7,11 +7,11 @@ without touching code; this module is the one place that parses those files.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``kgraph/data/<name>`` as dicts keyed by the header line."""
     text = resources.files("kgraph").joinpath("data").joinpath(name).read_text(encoding="utf-8")
@@ -19,7 +19,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     """A one-word-a-line data file as a set."""
     text = resources.files("kgraph").joinpath("data").joinpath(name).read_text(encoding="utf-8")

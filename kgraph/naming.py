@@ -18,10 +18,34 @@ from functools import lru_cache
 from kgraph.gazetteer import CHINA, Gazetteer, Region
 from kgraph.lexicon import split, table
 
-ORDINALS = ["Zeroth", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth",
-            "Ninth", "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth",
-            "Sixteenth", "Seventeenth", "Eighteenth", "Nineteenth", "Twentieth", "Twenty-first",
-            "Twenty-second", "Twenty-third", "Twenty-fourth", "Twenty-fifth"]
+ORDINALS = [
+    "Zeroth",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+    "Sixteenth",
+    "Seventeenth",
+    "Eighteenth",
+    "Nineteenth",
+    "Twentieth",
+    "Twenty-first",
+    "Twenty-second",
+    "Twenty-third",
+    "Twenty-fourth",
+    "Twenty-fifth",
+]
 ZH_NUMERALS = "零一二三四五六七八九十"
 
 
@@ -66,9 +90,17 @@ class Department:
 @lru_cache(maxsize=1)
 def body_types() -> dict[str, BodyType]:
     return {
-        r["key"]: BodyType(r["key"], tuple(p for p in r["parents"].split(",") if p and p != "-"), r["en"], tuple(split(r["en_alt"])),
-                           tuple(split(r["en_heads"])), r["zh"], tuple(split(r["zh_alt"])),
-                           tuple(split(r["zh_heads"])), r["area"] == "yes")
+        r["key"]: BodyType(
+            r["key"],
+            tuple(p for p in r["parents"].split(",") if p and p != "-"),
+            r["en"],
+            tuple(split(r["en_alt"])),
+            tuple(split(r["en_heads"])),
+            r["zh"],
+            tuple(split(r["zh_alt"])),
+            tuple(split(r["zh_heads"])),
+            r["area"] == "yes",
+        )
         for r in table("body_types.tsv")
     }
 
@@ -76,8 +108,15 @@ def body_types() -> dict[str, BodyType]:
 @lru_cache(maxsize=1)
 def departments() -> dict[str, Department]:
     return {
-        r["key"]: Department(r["key"], r["en_prov"], r["en_local"], tuple(split(r["en_alt"])),
-                             r["zh_prov"], r["zh_local"], tuple(split(r["zh_alt"])))
+        r["key"]: Department(
+            r["key"],
+            r["en_prov"],
+            r["en_local"],
+            tuple(split(r["en_alt"])),
+            r["zh_prov"],
+            r["zh_local"],
+            tuple(split(r["zh_alt"])),
+        )
         for r in table("departments.tsv")
     }
 
@@ -155,17 +194,31 @@ def _national(ref: BodyRef) -> Names | None:
     if kind == "steering_group" and qual.isdigit():
         n = int(qual)
         o = ORDINALS[n] if n < len(ORDINALS) else ordinal_suffix(n)
-        return Names(f"{o} Central Steering Group",
-                     (f"Central {o} Steering Group", f"{o} Steering Group of the Central Committee",
-                      f"{o} Central Steering Group for Theme Education", f"{o} Central Guidance Group"),
-                     f"中央第{zh_number(n)}指导组", (f"中央主题教育第{zh_number(n)}指导组",))
+        return Names(
+            f"{o} Central Steering Group",
+            (
+                f"Central {o} Steering Group",
+                f"{o} Steering Group of the Central Committee",
+                f"{o} Central Steering Group for Theme Education",
+                f"{o} Central Guidance Group",
+            ),
+            f"中央第{zh_number(n)}指导组",
+            (f"中央主题教育第{zh_number(n)}指导组",),
+        )
     if kind == "national_congress" and qual.isdigit():
         n = int(qual)
         o = ordinal_suffix(n)
-        return Names(f"{o} National Congress of the Communist Party of China",
-                     (f"{o} CPC National Congress", f"{o} National Congress of the CPC",
-                      f"{o} National Congress of the Party", f"{o} Party Congress"),
-                     f"中国共产党第{zh_number(n)}次全国代表大会", (f"党的{zh_number(n)}大", f"{zh_number(n)}大"))
+        return Names(
+            f"{o} National Congress of the Communist Party of China",
+            (
+                f"{o} CPC National Congress",
+                f"{o} National Congress of the CPC",
+                f"{o} National Congress of the Party",
+                f"{o} Party Congress",
+            ),
+            f"中国共产党第{zh_number(n)}次全国代表大会",
+            (f"党的{zh_number(n)}大", f"{zh_number(n)}大"),
+        )
     return None
 
 

@@ -39,9 +39,13 @@ class BuildResult:
         g = self.graph
         entities = Counter(d["type"] for _, d in g.nodes(data=True) if d["type"] != ARTICLE)
         relations = Counter(d["type"] for _, _, d in g.edges(data=True) if d["type"] not in ("mentions", "author"))
-        return {"articles": sum(1 for _, d in g.nodes(data=True) if d["type"] == ARTICLE),
-                "entities": dict(sorted(entities.items())), "relations": dict(sorted(relations.items())),
-                "warnings": len(self.warnings), "skipped": sum(1 for w in self.warnings if w.skipped)}
+        return {
+            "articles": sum(1 for _, d in g.nodes(data=True) if d["type"] == ARTICLE),
+            "entities": dict(sorted(entities.items())),
+            "relations": dict(sorted(relations.items())),
+            "warnings": len(self.warnings),
+            "skipped": sum(1 for w in self.warnings if w.skipped),
+        }
 
 
 class Extractors:
@@ -56,7 +60,9 @@ class Extractors:
         return extractor(article) if extractor else None
 
 
-def read_articles(paths: Iterable[str | os.PathLike[str]], max_bytes: int = reading.MAX_BYTES) -> tuple[list[Article], list[Warning]]:
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int = reading.MAX_BYTES
+) -> tuple[list[Article], list[Warning]]:
     articles: list[Article] = []
     warnings: list[Warning] = []
     for found, problems in reading.read(paths, max_bytes):
@@ -73,14 +79,17 @@ def read_articles(paths: Iterable[str | os.PathLike[str]], max_bytes: int = read
     return unique, warnings
 
 
-def build(paths: Iterable[str | os.PathLike[str]], progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
-          max_bytes: int = reading.MAX_BYTES) -> BuildResult:
+def build(
+    paths: Iterable[str | os.PathLike[str]],
+    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    max_bytes: int = reading.MAX_BYTES,
+) -> BuildResult:
     """Read, extract and merge: the graph of the articles under ``paths``."""
     articles, warnings = read_articles(paths, max_bytes)
     extract = Extractors()
     facts: list[Facts] = []
     unsupported: list[str] = []
-    for article in (progress(articles) if progress else articles):
+    for article in progress(articles) if progress else articles:
         result = extract(article)
         if result is None:
             unsupported.append(article.id)

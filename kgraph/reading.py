@@ -107,8 +107,9 @@ def parse_text(path: Path, text: str, encoding: str) -> tuple[Article | None, li
             warnings.append(Warning(src, D.NO_DATE))
         body = text.lstrip("\ufeff")
         title = body.strip().split("\n", 1)[0].strip()
-    article = Article(id=path.stem, date=iso, title=title[:300], text=body, lang=detect(body),
-                      path=src, encoding=encoding)
+    article = Article(
+        id=path.stem, date=iso, title=title[:300], text=body, lang=detect(body), path=src, encoding=encoding
+    )
     return article, warnings
 
 
@@ -126,8 +127,9 @@ def parse_jsonl(path: Path, text: str, encoding: str) -> tuple[list[Article], li
             warnings.append(Warning(src, D.BAD_JSON.format(line=n, error=e.msg), skipped=True))
             continue
         if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec.get("id"):
-            warnings.append(Warning(src, D.BAD_RECORD.format(line=n, error="needs string 'id' and 'text'"),
-                                    skipped=True))
+            warnings.append(
+                Warning(src, D.BAD_RECORD.format(line=n, error="needs string 'id' and 'text'"), skipped=True)
+            )
             continue
         if not rec["text"].strip():
             warnings.append(Warning(src, D.BAD_RECORD.format(line=n, error="empty 'text'"), skipped=True))
@@ -141,9 +143,19 @@ def parse_jsonl(path: Path, text: str, encoding: str) -> tuple[list[Article], li
         title = str(rec.get("title") or "").strip()
         body = (title + "\n" + rec["text"]) if title else rec["text"]
         lang = rec.get("lang") if rec.get("lang") in ("en", "zh") else detect(body)
-        articles.append(Article(id=str(rec["id"]), date=iso or "", title=title or body.split("\n", 1)[0][:300],
-                                text=body, lang=lang, source=str(rec.get("source") or ""),
-                                url=str(rec.get("url") or ""), path=src, encoding=encoding))
+        articles.append(
+            Article(
+                id=str(rec["id"]),
+                date=iso or "",
+                title=title or body.split("\n", 1)[0][:300],
+                text=body,
+                lang=lang,
+                source=str(rec.get("source") or ""),
+                url=str(rec.get("url") or ""),
+                path=src,
+                encoding=encoding,
+            )
+        )
     return articles, warnings
 
 
@@ -171,7 +183,9 @@ def read_file(path: Path, max_bytes: int = MAX_BYTES) -> tuple[list[Article], li
     return ([article] if article else []), warnings + more
 
 
-def read(paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES) -> Iterator[tuple[list[Article], list[Warning]]]:
+def read(
+    paths: Iterable[str | os.PathLike[str]], max_bytes: int = MAX_BYTES
+) -> Iterator[tuple[list[Article], list[Warning]]]:
     """Articles and warnings, file by file, in sorted order (the first item carries path problems)."""
     files, warnings = expand(paths)
     if warnings:

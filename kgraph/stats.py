@@ -22,8 +22,13 @@ def graph_stats(path: Path) -> dict[str, object]:
     except Exception as e:  # rdflib raises many parser-specific types
         raise ValueError(f"not a readable {fmt} graph: {e}") from e
     types = Counter()
-    for cls, name in ((KG.Official, "officials"), (KG.Body, "bodies"), (KG.Region, "regions"),
-                      (KG.Campaign, "campaigns"), (SCHEMA.NewsArticle, "articles")):
+    for cls, name in (
+        (KG.Official, "officials"),
+        (KG.Body, "bodies"),
+        (KG.Region, "regions"),
+        (KG.Campaign, "campaigns"),
+        (SCHEMA.NewsArticle, "articles"),
+    ):
         types[name] = len(set(g.subjects(RDF.type, cls)))
     persons = set(g.subjects(RDF.type, SCHEMA.Person)) - set(g.subjects(RDF.type, KG.Official))
     out: dict[str, object] = {"triples": len(g), **types, "persons": len(persons)}

@@ -9,6 +9,7 @@ its character offsets), so users can ask where a fact came from.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 import networkx as nx
@@ -50,8 +51,7 @@ def _digest(*parts: str) -> str:
 def to_rdf(g: nx.MultiDiGraph) -> Graph:
     """An rdflib Graph of the knowledge graph (no blank nodes, so output is stable)."""
     rdf = Graph()
-    for prefix, ns in (("kg", KG), ("kgid", ID), ("schema", SCHEMA), ("org", ORG), ("skos", SKOS),
-                       ("prov", PROV)):
+    for prefix, ns in (("kg", KG), ("kgid", ID), ("schema", SCHEMA), ("org", ORG), ("skos", SKOS), ("prov", PROV)):
         rdf.bind(prefix, ns)
     for node, d in sorted(g.nodes(data=True)):
         subj = iri(node)
@@ -135,5 +135,22 @@ def serialize(rdf: Graph, fmt: str) -> str:
         lines = rdf.serialize(format="nt").splitlines()
         return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
     if fmt == "json-ld":
-        return rdf.serialize(format="json-ld", indent=1, sort_keys=True)
+        return _stable_jsonld(rdf.serialize(format="json-ld"))
     return rdf.serialize(format="turtle")
+
+
+def _stable_jsonld(text: str) -> str:
+    """rdflib's JSON-LD follows set order; sort nodes and values so the same graph gives the same bytes."""
+    doc = json.loads(text)
+    nodes = doc.get("@graph", doc) if isinstance(doc, dict) else doc
+
+    def key(v: object) -> str:
+        return json.dumps(v, sort_keys=True, ensure_ascii=False)
+
+    for node in nodes:
+        for prop, values in node.items():
+            if isinstance(values, list):
+                node[prop] = sorted(values, key=key)
+    nodes = sorted(nodes, key=lambda n: n.get("@id", ""))
+    out = {**doc, "@graph": nodes} if isinstance(doc, dict) and "@graph" in doc else nodes
+    return json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

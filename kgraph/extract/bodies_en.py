@@ -20,17 +20,30 @@ from kgraph.gazetteer import CHINA
 from kgraph.lexicon import split
 from kgraph.naming import ORDINALS, BodyRef, body_types, departments, national_bodies
 
-ADJECTIVES = {"provincial": "province", "municipal": "city", "city": "city", "county": "county",
-              "district": "district", "prefectural": "prefecture", "autonomous regional": "province",
-              "central": "central"}
+ADJECTIVES = {
+    "provincial": "province",
+    "municipal": "city",
+    "city": "city",
+    "county": "county",
+    "district": "district",
+    "prefectural": "prefecture",
+    "autonomous regional": "province",
+    "central": "central",
+}
 ORDINAL_RE = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINALS[1:]) + r")"
 NATIONAL_CONGRESS = re.compile(
     rf"\b(?:the\s+Party's\s+)?({ORDINAL_RE})\s+(?:CPC\s+)?National\s+Congress"
-    r"(?:\s+of\s+the\s+(?:Communist\s+Party\s+of\s+China|CPC|Party))?", re.I)
-PARTY_CONGRESS = re.compile(rf"\b({ORDINAL_RE})\s+((?:[A-Z][a-z]+\s+)?)(?:Provincial|Municipal|City)?\s*Party\s+Congress",
-                            re.I)
-STEERING = re.compile(rf"\b(?:Central\s+)?({ORDINAL_RE})\s+(?:Central\s+)?(?:Steering|Guidance|Supervision)\s+Group"
-                      r"(?:\s+of\s+the\s+(?:CPC\s+|Party\s+)?Central\s+Committee)?", re.I)
+    r"(?:\s+of\s+the\s+(?:Communist\s+Party\s+of\s+China|CPC|Party))?",
+    re.I,
+)
+PARTY_CONGRESS = re.compile(
+    rf"\b({ORDINAL_RE})\s+((?:[A-Z][a-z]+\s+)?)(?:Provincial|Municipal|City)?\s*Party\s+Congress", re.I
+)
+STEERING = re.compile(
+    rf"\b(?:Central\s+)?({ORDINAL_RE})\s+(?:Central\s+)?(?:Steering|Guidance|Supervision)\s+Group"
+    r"(?:\s+of\s+the\s+(?:CPC\s+|Party\s+)?Central\s+Committee)?",
+    re.I,
+)
 GAP_JUXT = re.compile(r"^\s*(?:the\s+|CPC\s+|'s\s+)?$", re.I)
 GAP_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:CPC\s+)?$", re.I)
 GAP_PAREN = re.compile(r"^\s*[()]\s*$")
@@ -77,8 +90,11 @@ def atom_pattern() -> re.Pattern[str]:
     heads = _alternation(list(head_table()))
     national = _alternation(list(national_table()))
     adjectives = _alternation(list(ADJECTIVES))
-    return re.compile(rf"(?P<national>\b(?:{national})\b)|(?P<head>\b(?:{heads})\b)|(?P<adj>\b(?:{adjectives})\b)|"
-                      rf"(?P<ord>\b{ORDINAL_RE}\b)", re.I)
+    return re.compile(
+        rf"(?P<national>\b(?:{national})\b)|(?P<head>\b(?:{heads})\b)|(?P<adj>\b(?:{adjectives})\b)|"
+        rf"(?P<ord>\b{ORDINAL_RE}\b)",
+        re.I,
+    )
 
 
 @dataclass
@@ -137,8 +153,9 @@ def national_pattern() -> re.Pattern[str]:
 
 def national_spans(text: str) -> list[tuple[int, int]]:
     """Spans of central bodies' names, inside which a region name ("China") is not a region."""
-    return [(m.start(), m.end()) for m in national_pattern().finditer(text.replace("’", "'"))
-            if m.group(0).lower() != "cpc"]
+    return [
+        (m.start(), m.end()) for m in national_pattern().finditer(text.replace("’", "'")) if m.group(0).lower() != "cpc"
+    ]
 
 
 def find_atoms(text: str, regions: list[tuple[int, int, str]]) -> list[Atom]:
@@ -156,20 +173,22 @@ def find_atoms(text: str, regions: list[tuple[int, int, str]]) -> list[Atom]:
         if "central" in m.group(0).lower() or m.group(0)[0].isupper():
             if claim(m.start(), m.end()):
                 n = ordinal_value(m.group(1))
-                atoms.append(Atom("national", m.start(), m.end(),
-                                  ("cpc", "central_committee", f"steering_group:{n}")))
+                atoms.append(Atom("national", m.start(), m.end(), ("cpc", "central_committee", f"steering_group:{n}")))
     for m in NATIONAL_CONGRESS.finditer(text):
         if claim(m.start(), m.end()):
-            atoms.append(Atom("national", m.start(), m.end(), ("cpc", f"national_congress:{ordinal_value(m.group(1))}")))
+            atoms.append(
+                Atom("national", m.start(), m.end(), ("cpc", f"national_congress:{ordinal_value(m.group(1))}"))
+            )
     for m in PARTY_CONGRESS.finditer(text):
         if claim(m.end() - len("Party Congress"), m.end()):
-            atoms.append(Atom("head", m.end() - len("Party Congress"), m.end(),
-                              f"party_congress:{ordinal_value(m.group(1))}"))
+            atoms.append(
+                Atom("head", m.end() - len("Party Congress"), m.end(), f"party_congress:{ordinal_value(m.group(1))}")
+            )
     heads, nationals = head_table(), national_table()
     for m in atom_pattern().finditer(text):
         kind = m.lastgroup or ""
         word = re.sub(r"\s+", " ", m.group(0)).lower()
-        if word == "cpc" and re.match(r"\s+[A-Z][a-z]", text[m.end():]):
+        if word == "cpc" and re.match(r"\s+[A-Z][a-z]", text[m.end() :]):
             continue  # "CPC Quanzhou Municipal Committee": a prefix, not the party itself
         if not claim(m.start(), m.end()):
             continue
@@ -190,7 +209,7 @@ def segments(text: str, atoms: list[Atom]) -> list[Segment]:
     segs: list[Segment] = []
     prev: Atom | None = None
     for atom in atoms:
-        gap = text[prev.end:atom.start] if prev else ""
+        gap = text[prev.end : atom.start] if prev else ""
         if prev is None:
             link = "break"
         elif GAP_JUXT.match(gap):
@@ -202,8 +221,11 @@ def segments(text: str, atoms: list[Atom]) -> list[Segment]:
         else:
             link = "break"
         starts_prefix = atom.kind in ("region", "adj", "ord", "national")
-        continues = (link == "juxt" and segs and not (starts_prefix and any(
-            a.kind in ("head", "national") for a in segs[-1].atoms)))
+        continues = (
+            link in ("juxt", "paren")
+            and segs
+            and not (starts_prefix and any(a.kind in ("head", "national") for a in segs[-1].atoms))
+        )
         if continues:
             segs[-1].atoms.append(atom)
         else:
@@ -285,4 +307,3 @@ def _chain_bodies(chain: list[Segment], ctx: Context) -> list[BodyMention]:
                 continue
             out.append(BodyMention(current, start, end, explicit_region=explicit))
     return out
-

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 
 from kgraph.extract.pinyin_names import NameMatch, find_names
 
-ROLE = re.compile(r"\b(?:(?:all-media|staff|special|our)\s+)?(?:reporters?|correspondents?|photographers?|journalists?|"
-                  r"photo\s+by(?:\s+(?:our\s+)?(?:all-media\s+)?reporter)?|text\s+by|translator|translated\s+by|"
-                  r"written\s+by)\s*:?\s*", re.I)
+ROLE = re.compile(
+    r"\b(?:(?:all-media|staff|special|our)\s+)?(?:reporters?|correspondents?|photographers?|journalists?|"
+    r"photo\s+by(?:\s+(?:our\s+)?(?:all-media\s+)?reporter)?|text\s+by|translator|translated\s+by|"
+    r"written\s+by)\s*:?\s*",
+    re.I,
+)
 SEPARATOR = re.compile(r"\s*(?:,|、|and|/)?\s*")
 OUTLET_BEFORE = re.compile(r"((?:[A-Z][A-Za-z]+\s){0,3}(?:[A-Z][A-Za-z]+))\s*(?:,[^()]{0,30})?\s*\(?\s*$")
 OUTLET_AFTER = re.compile(r"\s*/\s*((?:[A-Z][A-Za-z]+\s?){1,4})")
@@ -35,12 +38,15 @@ def find_bylines(text: str) -> tuple[list[BylineMatch], list[str]]:
     people: list[BylineMatch] = []
     outlets: list[str] = []
     for m in ROLE.finditer(text):
-        role = "photographer" if "photo" in m.group(0).lower() else (
-            "translator" if "translat" in m.group(0).lower() else "reporter")
+        role = (
+            "photographer"
+            if "photo" in m.group(0).lower()
+            else ("translator" if "translat" in m.group(0).lower() else "reporter")
+        )
         pos = m.end()
         found_any = False
         while True:
-            names = find_names(text[pos:pos + 40], pos)
+            names = find_names(text[pos : pos + 40], pos)
             if not names or names[0].start != pos:
                 break
             people.append(BylineMatch(names[0], role))
@@ -49,12 +55,12 @@ def find_bylines(text: str) -> tuple[list[BylineMatch], list[str]]:
             pos = sep.end() if sep else names[0].end
         if not found_any:
             continue
-        before = OUTLET_BEFORE.search(text[max(0, m.start() - 60):m.start()])
+        before = OUTLET_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
         if before:
             outlet = _clean_outlet(before.group(1))
             if outlet:
                 outlets.append(outlet)
-        after = OUTLET_AFTER.match(text, pos - 1 if text[pos - 1:pos] == "/" else pos)
+        after = OUTLET_AFTER.match(text, pos - 1 if text[pos - 1 : pos] == "/" else pos)
         if after:
             outlet = _clean_outlet(after.group(1))
             if outlet:

@@ -16,20 +16,34 @@ from functools import lru_cache
 
 from kgraph.lexicon import split, table
 
-QUOTE = re.compile(r"[“\"‘]([^“”\"‘’]{2,120})[”\"’]")
-NUMBERED = re.compile(r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousands?|first|"
-                      r"double|one|\d+)\b", re.I)
-PROGRAMME_NOUN = re.compile(r"\s*(?:(?:neighbou?rhood\s+center\s+)?construction|strategy|strategic\s+focus|"
-                            r"experience|mechanism|actions?|project|programme|program|campaign|initiative|"
-                            r"requirements|model|achievement\s+system|activities|transformational\s+organization|"
-                            r"neighbou?rhood\s+centers?(?:\s+construction)?)\b", re.I)
-PROGRAMME_INSIDE = re.compile(r"\b(?:strategy|experience|mechanism|action|project|programme|program|campaign|"
-                              r"initiative|model)$", re.I)
-DOCUMENT_BEFORE = re.compile(r"(?:topics?\s+such\s+as|topics?|titled|entitled|books?|articles?|the\s+film|movie|"
-                             r"Regulations?|Opinions|Notice|Measures|Plan|studied\s+the|reviewed\s+the|put\s+an\s+end\s+to|"
-                             r"avoid|prevent|eliminate|into)\s*$", re.I)
-DOCUMENT_INSIDE = re.compile(r"^(?:Regulations?|Work\s+Plan|Opinions|Notice|Measures|Selected|Map\s+of)\b|\(Draft\)",
-                             re.I)
+QUOTE = re.compile(r"[“\"]([^“”\"]{2,120})[”\"]")
+NUMBERED = re.compile(
+    r"^(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousands?|first|"
+    r"double|one|\d+)\b",
+    re.I,
+)
+PROGRAMME_NOUN = re.compile(
+    r"\s*(?:(?:neighbou?rhood\s+center\s+)?construction|strategy|strategic\s+focus|"
+    r"experience|mechanism|actions?|project|programme|program|campaign|initiative|"
+    r"requirements|model|achievement\s+system|activities|transformational\s+organization|"
+    r"neighbou?rhood\s+centers?(?:\s+construction)?)\b",
+    re.I,
+)
+PROGRAMME_INSIDE = re.compile(
+    r"\b(?:strategy|experience|mechanism|action|project|programme|program|campaign|"
+    r"initiative|model)$",
+    re.I,
+)
+DOCUMENT_BEFORE = re.compile(
+    r"(?:topics?\s+such\s+as|topics?|titled|entitled|books?|articles?|the\s+film|movie|"
+    r"Regulations?|Opinions|Notice|Measures|Plan|studied\s+the|reviewed\s+the|put\s+an\s+end\s+to|"
+    r"avoid|prevent|eliminate|into)\s*$",
+    re.I,
+)
+DOCUMENT_INSIDE = re.compile(
+    r"^(?:Selected|Map\s+of)\b|\b(?:Regulations?|Plan|Opinions|Notice|Measures|Law)\b|"
+    r"\(Draft\)|\d{4}\s*-\s*\d{4}"
+)
 REGION_FORMULA = re.compile(r"\b(safe|peaceful|rule\s+of\s+law\s+in|rule-of-law)\s+([A-Z][a-z]+)\b", re.I)
 MAX_WORDS = 14
 
@@ -82,16 +96,26 @@ def find_campaigns(text: str, offset: int = 0, regions: dict[str, str] | None = 
             continue
         kind = "Safe" if m.group(1).lower() in ("safe", "peaceful") else "Rule of Law in"
         label = f"{kind} {place}"
-        out.append(CampaignMatch(f"{slug(kind)}_{slug(place)}", label, offset + m.start(), offset + m.end(),
-                                 discovered=True))
+        out.append(
+            CampaignMatch(f"{slug(kind)}_{slug(place)}", label, offset + m.start(), offset + m.end(), discovered=True)
+        )
         taken.append((m.start(), m.end()))
     for m in QUOTE.finditer(text):
         found = _quoted(text, m)
         if found and not _overlaps(taken, m.start(), m.end()):
             label, end = found
-            out.append(CampaignMatch(slug(label), label, offset + m.start(), offset + end, discovered=True))
+            out.append(CampaignMatch(slug(singular(label)), label, offset + m.start(), offset + end, discovered=True))
             taken.append((m.start(), end))
-    return out
+    return sorted(out, key=lambda c: c.start)
+
+
+def singular(label: str) -> str:
+    """ "Initial Lectures" and "Initial Lecture" are one programme: key them on the singular."""
+    words = label.split()
+    last = words[-1] if words else ""
+    if len(last) > 3 and last.endswith("s") and not last.endswith("ss") and not NUMBERED.match(label):
+        words[-1] = last[:-1]
+    return " ".join(words)
 
 
 def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
@@ -104,19 +128,20 @@ def _quoted(text: str, m: re.Match[str]) -> tuple[str, int] | None:
     words = inner.split()
     if not words or len(words) > MAX_WORDS or re.search(r"[.;:!?]\s", inner) or len(inner) < 3:
         return None
-    before = text[max(0, m.start() - 40):m.start()]
-    if (DOCUMENT_BEFORE.search(before) or DOCUMENT_INSIDE.search(inner)
-            or re.search(r"topics?\s+such\s+as", text[max(0, m.start() - 250):m.start()], re.I)):
+    before = text[max(0, m.start() - 40) : m.start()]
+    if (
+        DOCUMENT_BEFORE.search(before)
+        or DOCUMENT_INSIDE.search(inner)
+        or re.search(r"topics?\s+such\s+as", text[max(0, m.start() - 250) : m.start()], re.I)
+    ):
         return None
     after = PROGRAMME_NOUN.match(text, m.end())
     label = inner
-    end = m.end()
-    if after:
-        label = f"{inner} {after.group(0).strip()}"
-        end = after.end()
+    end = after.end() if after else m.end()
     numbered = bool(NUMBERED.match(inner))
-    titled = len(words) >= 2 and all(w[0].isupper() or w.lower() in ("and", "of", "the", "to", "for", "+")
-                                     for w in words if w[0].isalpha())
+    titled = len(words) >= 2 and all(
+        w[0].isupper() or w.lower() in ("and", "of", "the", "to", "for", "+") for w in words if w[0].isalpha()
+    )
     if numbered or after or titled or PROGRAMME_INSIDE.search(inner):
         return label.replace("’", "'"), end
     return None

@@ -37,7 +37,7 @@ def build_context(gaz: Gazetteer, counts: Counter[str], first_seen: dict[str, in
         return min(codes, key=lambda c: (-counts[c], -rank.get(gaz.regions[c].level, 0), first_seen.get(c, 0)))
 
     known = [c for c in counts if c in gaz.regions and gaz.regions[c].level in rank]
-    provinces = [c for c in known if gaz.regions[c].level == "province"]
+    provinces = [c for c in known if gaz.regions[c].kind in ("province", "autonomous_region")]
     province = best(provinces)
     if province is None and known:
         province = gaz.province_of(best(known) or "")
@@ -47,8 +47,16 @@ def build_context(gaz: Gazetteer, counts: Counter[str], first_seen: dict[str, in
     prefectures = [c for c in known if gaz.regions[c].level == "prefecture"]
     city = best(cities)
     home = city or best(counties + districts) or province
-    return bodies_en.Context({"province": province, "city": city, "county": best(counties),
-                              "district": best(districts), "prefecture": best(prefectures), "home": home})
+    return bodies_en.Context(
+        {
+            "province": province,
+            "city": city,
+            "county": best(counties),
+            "district": best(districts),
+            "prefecture": best(prefectures),
+            "home": home,
+        }
+    )
 
 
 class EnglishExtractor:
@@ -115,8 +123,14 @@ class EnglishExtractor:
             for ref in relations.unowned_units(s, bodies):
                 body_keys.append((s.start, make.body(ref, ev)))
             names = [n for n in find_names(s.text, s.start) if (n.start, n.end) not in byline_spans]
-            posts, carried = posts_en.find_posts(s.text.replace("’", "'"), [(n.start - s.start, n.end - s.start) for n in names],
-                                                 bodies, local, ctx, carried)
+            posts, carried = posts_en.find_posts(
+                s.text.replace("’", "'"),
+                [(n.start - s.start, n.end - s.start) for n in names],
+                bodies,
+                local,
+                ctx,
+                carried,
+            )
             name_keys = {}
             for n in names:
                 name_keys[n.start - s.start] = make.person(n.name, OFFICIAL, ev)
@@ -131,8 +145,16 @@ class EnglishExtractor:
         relations.finish()
         return facts
 
-    def _regions(self, s: Sentence, matches: list[RegionMatch], gaz: Gazetteer, ctx: bodies_en.Context,
-                 make: EntityFactory, ev: Evidence, relations: RelationBuilder) -> list[tuple[int, int, str]]:
+    def _regions(
+        self,
+        s: Sentence,
+        matches: list[RegionMatch],
+        gaz: Gazetteer,
+        ctx: bodies_en.Context,
+        make: EntityFactory,
+        ev: Evidence,
+        relations: RelationBuilder,
+    ) -> list[tuple[int, int, str]]:
         """Record the sentence's regions; returns (start, end, code) spans in article offsets."""
         spans: list[tuple[int, int, str]] = []
         for idx, m in enumerate(matches):

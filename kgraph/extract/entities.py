@@ -27,8 +27,7 @@ class EntityFactory:
         return self.facts.add_entity(entity, ev)
 
     def outlet(self, name: str, ev: Evidence | None, zh: str = "") -> str:
-        entity = Entity(f"body/outlet/{slug(name)}", BODY, name, zh, {name}, {zh} if zh else set(),
-                        {"kind": "outlet"})
+        entity = Entity(f"body/outlet/{slug(name)}", BODY, name, zh, {name}, {zh} if zh else set(), {"kind": "outlet"})
         return self.facts.add_entity(entity, ev)
 
     def region(self, code: str, ev: Evidence | None, surface: str = "", mention: bool = True) -> str:
@@ -44,20 +43,40 @@ class EntityFactory:
 
     def body(self, ref: BodyRef, ev: Evidence | None, mention: bool = True) -> str:
         n = names(ref, self.gaz)
-        entity = Entity(ref.key, BODY, n.en, n.zh, {n.en, *n.en_alt}, {n.zh, *n.zh_alt},
-                        {"region": ref.region, "path": "/".join(ref.path)})
+        entity = Entity(
+            ref.key,
+            BODY,
+            n.en,
+            n.zh,
+            {n.en, *n.en_alt},
+            {n.zh, *n.zh_alt},
+            {"region": ref.region, "path": "/".join(ref.path)},
+        )
         return self.facts.add_entity(entity, ev, mention)
 
     def campaign(self, match: campaigns_en.CampaignMatch, ev: Evidence | None, zh_surface: str = "") -> str:
         row = campaigns_en.lexicon().get(match.key)
         if row:
-            entity = Entity(f"campaign/{match.key}", CAMPAIGN, row["en"], split(row["zh"])[0] if row["zh"] else "",
-                            {row["en"], *split(row["en_alt"]), _clean(match.label)},
-                            set(split(row["zh"])), {"kind": row["kind"]})
+            entity = Entity(
+                f"campaign/{match.key}",
+                CAMPAIGN,
+                row["en"],
+                split(row["zh"])[0] if row["zh"] else "",
+                {row["en"], *split(row["en_alt"]), _clean(match.label)},
+                set(split(row["zh"])),
+                {"kind": row["kind"]},
+            )
         else:
             label = _clean(match.label)
-            entity = Entity(f"campaign/{match.key}", CAMPAIGN, label[:1].upper() + label[1:], zh_surface,
-                            {label}, {zh_surface} if zh_surface else set(), {"kind": "discovered"})
+            entity = Entity(
+                f"campaign/{match.key}",
+                CAMPAIGN,
+                label[:1].upper() + label[1:],
+                zh_surface,
+                {label},
+                {zh_surface} if zh_surface else set(),
+                {"kind": "discovered"},
+            )
         return self.facts.add_entity(entity, ev)
 
 

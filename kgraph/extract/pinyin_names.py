@@ -15,8 +15,10 @@ from functools import lru_cache
 from kgraph.lexicon import table, word_list
 
 #: Words that follow a "name" and show it is a place or thing, not a person.
-NOT_AFTER = re.compile(r"\s*(?:County|District|City|Province|Town|Township|River|Street|Village|Lake|Road|"
-                       r"Mountain|Dynasty|Subdistrict|Community|New Area|Daily|News|Online|Evening)\b")
+NOT_AFTER = re.compile(
+    r"\s*(?:County|District|City|Province|Town|Township|River|Street|Village|Lake|Road|"
+    r"Mountain|Dynasty|Subdistrict|Community|New Area|Daily|News|Online|Evening)\b"
+)
 
 
 @lru_cache(maxsize=1)

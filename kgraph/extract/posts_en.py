@@ -19,12 +19,19 @@ from kgraph.extract.bodies_en import BodyMention, Context
 from kgraph.lexicon import split, table
 from kgraph.naming import BodyRef
 
-PARTY_UNITS = ("party_committee", "party_group", "party_branch", "standing_committee", "discipline_commission")
 NATIONAL_CC = BodyRef("100000", ("cpc", "central_committee"))
-IMPLIED_LEVEL = {"Governor": "province", "Vice Governor": "province", "Executive Vice Governor": "province",
-                 "Mayor": "city", "Vice Mayor": "city", "Executive Vice Mayor": "city",
-                 "District Mayor": "district", "Deputy District Mayor": "district",
-                 "County Magistrate": "county", "Deputy County Magistrate": "county"}
+IMPLIED_LEVEL = {
+    "Governor": "province",
+    "Vice Governor": "province",
+    "Executive Vice Governor": "province",
+    "Mayor": "city",
+    "Vice Mayor": "city",
+    "Executive Vice Mayor": "city",
+    "District Mayor": "district",
+    "Deputy District Mayor": "district",
+    "County Magistrate": "county",
+    "Deputy County Magistrate": "county",
+}
 
 
 @dataclass(frozen=True)
@@ -79,7 +86,9 @@ def _items(text: str, bodies: list[BodyMention], regions: list[tuple[int, int, s
     by_span: dict[tuple[int, int], BodyMention] = {}
     for b in bodies:
         span = (b.start, b.end)
-        if span not in by_span or (b.ref and (by_span[span].ref is None or len(b.ref.path) > len(by_span[span].ref.path))):
+        if span not in by_span or (
+            b.ref and (by_span[span].ref is None or len(b.ref.path) > len(by_span[span].ref.path))
+        ):
             by_span[span] = b
     for (s, e), b in by_span.items():
         items.append(_Item("body" if b.ref else "unit", s, e, b.ref if b.ref else b.unit))
@@ -87,7 +96,7 @@ def _items(text: str, bodies: list[BodyMention], regions: list[tuple[int, int, s
     for m in title_pattern().finditer(text):
         if any(s <= m.start() < e for s, e in covered) and not any(s == m.start() for s, e in covered):
             continue
-        if m.group(0).lower() == "member" and text[max(0, m.start() - 6):m.start()].lower() == "party ":
+        if m.group(0).lower() == "member" and text[max(0, m.start() - 6) : m.start()].lower() == "party ":
             continue
         items.append(_Item("title", m.start(), m.end(), _title(m.group(0))))
     for s, e, code in regions:
@@ -119,8 +128,12 @@ def _phrase(text: str, items: list[_Item], i: int) -> tuple[list[tuple[Title, Bo
     while j < n:
         pre_body: BodyRef | None = None
         pre_unit = ""
-        if items[j].kind in ("body", "unit") and j + 1 < n and items[j + 1].kind == "title" and \
-                JUXT.match(text[items[j].end:items[j + 1].start]):
+        if (
+            items[j].kind in ("body", "unit")
+            and j + 1 < n
+            and items[j + 1].kind == "title"
+            and JUXT.match(text[items[j].end : items[j + 1].start])
+        ):
             if items[j].kind == "body":
                 pre_body = items[j].value  # type: ignore[assignment]
             else:
@@ -131,7 +144,11 @@ def _phrase(text: str, items: list[_Item], i: int) -> tuple[list[tuple[Title, Bo
         title: Title = items[j].value  # type: ignore[assignment]
         body, unit, region = pre_body, pre_unit, None
         end = j + 1
-        if end < n and OF.match(text[items[j].end:items[end].start]) and items[end].kind in ("body", "unit", "region"):
+        if (
+            end < n
+            and OF.match(text[items[j].end : items[end].start])
+            and items[end].kind in ("body", "unit", "region")
+        ):
             if items[end].kind == "body":
                 body = items[end].value  # type: ignore[assignment]
             elif items[end].kind == "unit":
@@ -140,15 +157,25 @@ def _phrase(text: str, items: list[_Item], i: int) -> tuple[list[tuple[Title, Bo
                 region = str(items[end].value)
             end += 1
         posts.append((title, body, unit, region))
-        if end < n and AND.match(text[items[end - 1].end:items[end].start]) and items[end].kind in ("title", "body", "unit"):
+        if (
+            end < n
+            and AND.match(text[items[end - 1].end : items[end].start])
+            and items[end].kind in ("title", "body", "unit")
+        ):
             j = end
             continue
         return posts, end
     return posts, j
 
 
-def find_posts(text: str, names: list[tuple[int, int]], bodies: list[BodyMention],
-               regions: list[tuple[int, int, str]], ctx: Context, carried: BodyRef | None) -> tuple[list[Post], BodyRef | None]:
+def find_posts(
+    text: str,
+    names: list[tuple[int, int]],
+    bodies: list[BodyMention],
+    regions: list[tuple[int, int, str]],
+    ctx: Context,
+    carried: BodyRef | None,
+) -> tuple[list[Post], BodyRef | None]:
     """Posts of the named officials in one sentence; ``carried`` is the body the text last spoke of."""
     items = _items(text, bodies, regions)
     posts: list[Post] = []
@@ -162,8 +189,15 @@ def find_posts(text: str, names: list[tuple[int, int]], bodies: list[BodyMention
         left_end = next((k for e, k in ends.items() if e <= ns and JUXT.match(text[e:ns]) and e > prev_end), None)
         if left_end is not None:
             k = left_end
-            while k > 0 and (AND.match(text[items[k - 1].end:items[k].start]) or OF.match(text[items[k - 1].end:items[k].start])
-                             or JUXT.match(text[items[k - 1].end:items[k].start])) and items[k - 1].end > prev_end:
+            while (
+                k > 0
+                and (
+                    AND.match(text[items[k - 1].end : items[k].start])
+                    or OF.match(text[items[k - 1].end : items[k].start])
+                    or JUXT.match(text[items[k - 1].end : items[k].start])
+                )
+                and items[k - 1].end > prev_end
+            ):
                 k -= 1
             for start_k in range(k, left_end + 1):
                 parsed, stop = _phrase(text, items, start_k)
@@ -177,11 +211,16 @@ def find_posts(text: str, names: list[tuple[int, int]], bodies: list[BodyMention
         if after:
             k = starts.get(ne + after.end())
             if k is not None:
-                parsed, _ = _phrase(text, items, k)
-                phrases += parsed
+                parsed, stop = _phrase(text, items, k)
+                # A title phrase that runs into the next name is that name's title, not this one's.
+                next_name = min((s for s, _ in names if s > ne), default=None)
+                if not (parsed and next_name is not None and JUXT.match(text[items[stop - 1].end : next_name])):
+                    phrases += parsed
         # "X, Y and other members of B"
-        group = re.match(r"(?:\s*,\s*[A-Z][a-z]+ [A-Z][a-z'’]+)*\s*(?:,\s*)?(?:and\s+)?other\s+(members|leaders)\s+of\s+(?:the\s+)?",
-                         text[ne:])
+        group = re.match(
+            r"(?:\s*,\s*[A-Z][a-z]+ [A-Z][a-z'’]+)*\s*(?:,\s*)?(?:and\s+)?other\s+(members|leaders)\s+of\s+(?:the\s+)?",
+            text[ne:],
+        )
         if group:
             k = starts.get(ne + group.end())
             if k is not None and items[k].kind == "body":
@@ -195,13 +234,23 @@ def find_posts(text: str, names: list[tuple[int, int]], bodies: list[BodyMention
     return posts, carried
 
 
-def _resolve(phrases: list[tuple[Title, BodyRef | None, str, str | None]], ctx: Context,
-             carried: BodyRef | None) -> list[tuple[BodyRef, str]]:
+def _party_body(body: BodyRef) -> bool:
+    """Party committees and their units: a "Party Secretary" there is the body's own secretary."""
+    return (
+        body.path[0] == "party_committee"
+        or body.kind in ("party_group", "party_branch", "discipline_commission")
+        or body.national
+    )
+
+
+def _resolve(
+    phrases: list[tuple[Title, BodyRef | None, str, str | None]], ctx: Context, carried: BodyRef | None
+) -> list[tuple[BodyRef, str]]:
     out: list[tuple[BodyRef, str]] = []
     named = [b for _, b, _, _ in phrases if b is not None]
     for idx, (title, body, unit, region) in enumerate(phrases):
         if body is None and unit:
-            later = [b for _, b, _, _ in phrases[idx + 1:] if b is not None]
+            later = [b for _, b, _, _ in phrases[idx + 1 :] if b is not None]
             owner = later[0] if later else (named[-1] if named else carried)
             body = BodyRef(owner.region, owner.path + (unit,)) if owner else None
         if body is None and region is not None and title.implies and "/" not in title.implies:
@@ -212,7 +261,7 @@ def _resolve(phrases: list[tuple[Title, BodyRef | None, str, str | None]], ctx: 
             anchor = named[0].region if named else ctx.region_for(IMPLIED_LEVEL[title.title])
             body = BodyRef(anchor, ("government",)) if anchor else None
         if body is None and not unit:
-            later = [b for _, b, _, _ in phrases[idx + 1:] if b is not None]
+            later = [b for _, b, _, _ in phrases[idx + 1 :] if b is not None]
             earlier = [b for _, b, _, _ in phrases[:idx] if b is not None]
             body = later[0] if later else (earlier[-1] if earlier else None)
         if body is None and carried is not None and title.title not in ("Member", "Head"):
@@ -221,7 +270,7 @@ def _resolve(phrases: list[tuple[Title, BodyRef | None, str, str | None]], ctx: 
             continue
         if title.unit == "party_group" and body.kind != "party_group":
             body = BodyRef(body.region, body.path + ("party_group",))
-        elif title.party and title.title in ("Secretary", "Deputy Secretary") and body.kind not in PARTY_UNITS:
+        elif title.party and title.title in ("Secretary", "Deputy Secretary") and not _party_body(body):
             body = BodyRef(body.region, body.path + ("party_group",))
             title = Title(f"{title.title} of the Party Group", "", "party_group", True)
         out.append((body, title.title))

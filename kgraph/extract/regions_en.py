@@ -5,19 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kgraph.extract.pinyin_names import is_given_name
+from kgraph.extract.pinyin_names import is_given_name, surnames
 from kgraph.gazetteer import Gazetteer
 
 # Runs of capitalised words ("Guangxi Zhuang Autonomous Region", "Xi'an", "Gui’an").
 CAP_RUN = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?(?:[ -](?:[A-Z][a-z]+(?:['’][a-z]+)?|and))*")
-LOWER = re.compile(r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(Town|Township|Subdistrict|Street|Village|Community|"
-                   r"town|township|subdistrict|village|community)\b")
+LOWER = re.compile(
+    r"\b([A-Z][a-z]+(?:['’][a-z]+)?)\s+(Town|Township|Subdistrict|Street|Village|Community|"
+    r"town|township|subdistrict|village|community)\b"
+)
 FEATURE = re.compile(r"\b((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+)\s+(River|Lake|Reservoir)\b")
 NOT_AFTER = re.compile(r"\s+(?:News|Daily|Agency|Online|Evening|Times|Post|Radio|Television|TV)\b")
 PLACES_EN = {"china": "100000", "north china": None}
 
-LOWER_WORDS = {"town": "Town", "township": "Township", "subdistrict": "Subdistrict", "street": "Subdistrict",
-               "village": "Village", "community": "Community"}
+LOWER_WORDS = {
+    "town": "Town",
+    "township": "Township",
+    "subdistrict": "Subdistrict",
+    "street": "Subdistrict",
+    "village": "Village",
+    "community": "Community",
+}
 
 
 @dataclass
@@ -58,8 +66,10 @@ def find_regions(text: str, gaz: Gazetteer, offset: int = 0) -> list[RegionMatch
         found.append(RegionMatch([], offset + start, offset + m.end(), surface, feature=True))
         taken.append((start, m.end()))
     for m in CAP_RUN.finditer(text):
-        tokens = [(t.group(0), m.start() + t.start(), m.start() + t.end())
-                  for t in re.finditer(r"[A-Za-z]+(?:['’][a-z]+)?", m.group(0))]
+        tokens = [
+            (t.group(0), m.start() + t.start(), m.start() + t.end())
+            for t in re.finditer(r"[A-Za-z]+(?:['’][a-z]+)?", m.group(0))
+        ]
         i = 0
         while i < len(tokens):
             hit = None
@@ -69,6 +79,8 @@ def find_regions(text: str, gaz: Gazetteer, offset: int = 0) -> list[RegionMatch
                 codes = gaz.lookup_en(surface)
                 if not codes and surface.lower() in PLACES_EN and PLACES_EN[surface.lower()]:
                     codes = [PLACES_EN[surface.lower()]]
+                if j == i + 1 and surface in surnames():
+                    codes = []  # "Cao went to ...": a surname alone is not Cao County
                 if codes and free(a, b) and not NOT_AFTER.match(text, b):
                     hit = (j, a, b, surface, codes)
                     break

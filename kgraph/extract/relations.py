@@ -12,14 +12,37 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.bodies_en import BodyMention, Context
-from kgraph.facts import (AREA_SERVED, BODY, CAMPAIGN, CONTAINED_IN, HOLDS_POST, IMPLEMENTS, REGION,
-                          SUB_ORGANIZATION_OF, SUPERVISES, Evidence, Facts, Relation)
+from kgraph.facts import (
+    AREA_SERVED,
+    BODY,
+    CAMPAIGN,
+    CONTAINED_IN,
+    HOLDS_POST,
+    IMPLEMENTS,
+    REGION,
+    SUB_ORGANIZATION_OF,
+    SUPERVISES,
+    Evidence,
+    Facts,
+    Relation,
+)
 from kgraph.gazetteer import CHINA, Gazetteer
 from kgraph.naming import BodyRef, body_types
 from kgraph.text import Sentence
 
 SUPERVISION_VERB = re.compile(r"\b(?:supervis|guid|urg|inspect|steer|direct)\w*|指导|督导|巡察|巡视", re.I)
 ADDRESS_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:the\s+)?capital\s+of\s+(?:[\w' ]+?'s\s+)?|in\s+)?$")
+DEPLOYERS = frozenset(
+    {
+        "body/100000/cpc/central_committee",
+        "body/100000/cpc/central_committee/politburo",
+        "body/100000/state/state_council",
+        "body/100000/npc",
+        "body/100000/cppcc",
+    }
+)
+#: Units that a sentence may name without their owner ("held meetings of the Standing Committee").
+UNOWNED_UNITS = ("standing_committee", "party_group", "learning_group")
 GROUP_KINDS = ("steering_group", "steering_groups", "inspection_groups")
 NOT_IMPLEMENTED = ("thought",)
 
@@ -61,7 +84,7 @@ class RelationBuilder:
         named = [b.ref for b in bodies if b.ref is not None]
         out: list[BodyRef] = []
         for b in bodies:
-            if b.ref is None and b.unit:
+            if b.ref is None and b.unit in UNOWNED_UNITS:
                 earlier = [x.ref for x in bodies if x.ref is not None and x.start < b.start]
                 owner = self.owner_for(b.unit, earlier)
                 if owner is not None:
@@ -70,9 +93,9 @@ class RelationBuilder:
         return out
 
     def addresses(self, s: Sentence, spans: list[tuple[int, int, str]], ev: Evidence) -> None:
-        """"Zhejiang Pujiang County", "Taiyuan, capital of ... Shanxi province": stated containment."""
-        for (a1, e1, c1), (a2, _e2, c2) in zip(spans, spans[1:]):
-            if not ADDRESS_GAP.match(s.text[e1 - s.start:a2 - s.start]):
+        """ "Zhejiang Pujiang County", "Taiyuan, capital of ... Shanxi province": stated containment."""
+        for (_a1, e1, c1), (a2, _e2, c2) in zip(spans, spans[1:]):
+            if not ADDRESS_GAP.match(s.text[e1 - s.start : a2 - s.start]):
                 continue
             if c1 in self._chain(c2):
                 self.add(CONTAINED_IN, f"region/{c2}", f"region/{c1}", ev)
@@ -87,40 +110,83 @@ class RelationBuilder:
             region = self.gaz.get(region.parent)
         return out
 
-    def sentence(self, s: Sentence, ev: Evidence, regions: list[tuple[int, str]], bodies: list[tuple[int, str]],
-                 campaigns: list[tuple[int, str]]) -> None:
-        actors = sorted([(pos, f"region/{code}") for pos, code in regions] + bodies)
-        actors = [(p, k) for p, k in actors if k != f"region/{CHINA}"]
+    def sentence(
+        self,
+        s: Sentence,
+        ev: Evidence,
+        regions: list[tuple[int, str]],
+        bodies: list[tuple[int, str]],
+        campaigns: list[tuple[int, str]],
+    ) -> None:
+        # At one position the longest chain is the actor: "the party group of the Standing Committee of ...".
+        actors = sorted([(pos, f"region/{code}") for pos, code in regions] + bodies, key=lambda a: (a[0], -len(a[1])))
+        seen_pos: set[int] = set()
+        kept: list[tuple[int, str]] = []
+        for pos, key in actors:
+            if pos in seen_pos or not self._can_act(key):
+                continue
+            seen_pos.add(pos)
+            kept.append((pos, key))
+        actors = kept
         if self.paragraph_subject is None or self.paragraph_subject[0] != s.paragraph:
-            self.paragraph_subject = (s.paragraph, actors[0][1]) if actors else None
+            self.paragraph_subject = None
+        if actors and self.paragraph_subject is None:
+            self.paragraph_subject = (s.paragraph, self._subject(actors, len(s.text) + s.start) or actors[0][1])
         self._supervision(s, ev, actors)
         for pos, campaign in campaigns:
             entity = self.facts.entities.get(campaign)
             if entity is None or entity.attrs.get("kind") in NOT_IMPLEMENTED:
                 continue
-            subject = next((k for p, k in actors if p < pos and not self._is_group(k)), None)
-            if subject is None and actors:
-                subject = actors[0][1]
+            subject = self._subject(actors, pos)
             if subject is None and self.paragraph_subject is not None:
                 subject = self.paragraph_subject[1]
-            if subject is None and self.ctx.home:
-                subject = f"region/{self.ctx.home}"
-            if subject and not subject.startswith("body/outlet"):
+            if subject:
                 self.add(IMPLEMENTS, subject, campaign, ev)
+
+    @staticmethod
+    def _can_act(key: str) -> bool:
+        """Meetings and congresses, outlets, the party as a whole and China do not carry out campaigns."""
+        if key in (f"region/{CHINA}", "body/100000/cpc") or key.startswith("body/outlet/"):
+            return False
+        last = key.rsplit("/", 1)[-1]
+        return not last.startswith(("national_congress", "party_congress"))
+
+    @staticmethod
+    def _subject(actors: list[tuple[int, str]], pos: int) -> str | None:
+        """The actor of a campaign mention: the first body or region before it that is not a central
+        leadership body (those are named as the source of the decision: "the deployment of the Party
+        Central Committee"), else a central one, else the first after it."""
+        before = [k for p, k in actors if p < pos]
+        acting = [k for k in before if k not in DEPLOYERS]
+        if acting:
+            return acting[0]
+        if before:
+            return before[0]
+        after = [k for p, k in actors if p >= pos and k not in DEPLOYERS]
+        return after[0] if after else None
 
     def _is_group(self, key: str) -> bool:
         return key.startswith("body/") and key.rsplit("/", 1)[-1].split("-")[0] in GROUP_KINDS
 
     def _supervision(self, s: Sentence, ev: Evidence, actors: list[tuple[int, str]]) -> None:
-        groups = [k for _, k in actors if self._is_group(k)]
+        """A named steering or inspection group and a verb of guiding: the group supervises the sentence's
+        places and bodies of the level below it (a central group: provinces)."""
+        groups = [k for _, k in actors if self._is_group(k) and not k.endswith("/steering_groups")]
         if not groups or not SUPERVISION_VERB.search(s.text):
             return
         group = groups[0]
+        group_region = group.split("/")[1]
         for _, k in actors:
-            if k == group or group.startswith(k + "/") or self._is_group(k):
+            if k == group or group.startswith(k + "/") or self._is_group(k) or k.startswith("body/100000"):
                 continue
-            if k.startswith("region/") or (k.startswith("body/") and not k.startswith("body/100000")):
-                self.add(SUPERVISES, group, k, ev)
+            region = k.split("/")[1] if k.startswith(("region/", "body/")) else ""
+            if group_region == CHINA:
+                r = self.gaz.get(region)
+                if r is None or r.level != "province":
+                    continue
+            elif group_region not in self._chain(region) and region != group_region:
+                continue
+            self.add(SUPERVISES, group, k, ev)
 
     def finish(self) -> None:
         """Structural relations: units, jurisdictions and the containment chains."""
@@ -132,7 +198,7 @@ class RelationBuilder:
             if entity.type == BODY and "path" in entity.attrs:
                 ref = BodyRef(entity.attrs["region"], tuple(entity.attrs["path"].split("/")))
                 ev = (self.facts.evidence.get(key) or [None])[0]
-                while ref.parent is not None:
+                while ref.parent is not None and not ref.kind.startswith(("national_congress", "party_congress")):
                     parent_key = make.body(ref.parent, None, mention=False)
                     self.add(SUB_ORGANIZATION_OF, ref.key, parent_key, ev)
                     ref = ref.parent
@@ -144,7 +210,7 @@ class RelationBuilder:
                     self.add(AREA_SERVED, key, make.region(entity.attrs["region"], None, mention=False), ev)
         for key in sorted(self.facts.entities):
             entity = self.facts.entities[key]
-            if entity.type == REGION and "code" in entity.attrs:
+            if entity.type == REGION and "code" in entity.attrs and entity.attrs.get("level") != "place":
                 code = entity.attrs["code"]
                 region = self.gaz.get(code)
                 while region is not None and region.parent:

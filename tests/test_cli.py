@@ -1,0 +1,49 @@
+"""The command line, run as a user runs it: a real process, real files."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def kgraph(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kgraph.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_build_goes_on_past_bad_files_and_summarises(tmp_path, root):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text((root / "seeds" / "003_a0c75f0f195f157c.txt").read_text())
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "in" / "gbk.txt").write_bytes(" date 2023-03-20 县委\n\n县委书记张成主持会议。".encode("gbk"))
+    r = kgraph("build", "in", "--out", "out", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "in/empty.txt: empty file" in r.stderr and "in/binary.txt: binary file" in r.stderr
+    assert "in/gbk.txt: not UTF-8; decoded as GB18030" in r.stderr
+    assert "articles: 2" in r.stdout and "2 file(s) skipped" in r.stdout
+    assert "relations: " in r.stdout and "holds_post" in r.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "graph.graphml",
+        "graph.jsonld",
+        "graph.nt",
+        "graph.ttl",
+    ]
+
+
+def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text("no date line here\n\nText.")
+    r = kgraph("build", "a.txt", "--out", "out", "--strict", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "a.txt: no date line" in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_stats_reads_a_built_graph_and_reports_bad_ones(tmp_path, root):
+    r = kgraph("build", str(root / "seeds" / "004_05ce2b8e58cacf5d.txt"), "--out", "out", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    r = kgraph("stats", "out/graph.ttl", "--json", cwd=tmp_path)
+    assert r.returncode == 0 and '"articles": 1' in r.stdout and '"holds_post"' in r.stdout
+    (tmp_path / "broken.ttl").write_text("this is not turtle <")
+    r = kgraph("stats", "broken.ttl", cwd=tmp_path)
+    assert r.returncode == 1 and "broken.ttl" in r.stderr

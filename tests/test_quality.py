@@ -1,0 +1,46 @@
+"""Extraction quality on the development articles, scored by ../shared/eval/score.py."""
+
+import importlib.util
+import shutil
+
+import pytest
+
+from kgraph.pipeline import build, write_exports
+
+from .conftest import SHARED
+
+ENTITY_FLOOR, RELATION_FLOOR = 0.90, 0.75
+
+
+def scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def english_score(tmp_path_factory):
+    if not (SHARED / "eval" / "score.py").exists():
+        pytest.skip(f"{SHARED} is absent: the gold annotations live beside the project")
+    src = tmp_path_factory.mktemp("en")
+    for p in [*(SHARED / "seeds").glob("*.txt"), *(SHARED / "dev" / "articles").glob("*_en.txt")]:
+        shutil.copy(p, src / p.name)
+    out = tmp_path_factory.mktemp("out")
+    write_exports(build([src]).graph, out)
+    s = scorer()
+    result, errors = s.score(s.Predicted(str(out / "graph.ttl")), s.Gold(str(SHARED / "eval" / "gold")))
+    return result
+
+
+def test_english_entity_floor(english_score):
+    assert english_score["articles_scored"] == 11
+    assert english_score["entity_macro_f1"] >= ENTITY_FLOOR
+
+
+def test_english_relation_floor(english_score):
+    assert english_score["relation_macro_f1"] >= RELATION_FLOOR
+
+
+def test_no_gold_entity_is_split(english_score):
+    assert english_score["resolution"]["split"] == 0
