@@ -80,6 +80,7 @@ class Gazetteer:
     regions: dict[str, Region] | ChainMap[str, Region] = field(default_factory=dict)
     by_en: dict[str, list[str]] | ChainMap[str, list[str]] = field(default_factory=dict)
     by_zh: dict[str, list[str]] | ChainMap[str, list[str]] = field(default_factory=dict)
+    _first_words: frozenset[str] | None = field(default=None, repr=False)
 
     def add(self, region: Region) -> None:
         self.regions[region.code] = region
@@ -91,7 +92,14 @@ class Gazetteer:
 
     def child(self) -> Gazetteer:
         """A view that adds places found in one article without changing the shared gazetteer."""
-        return Gazetteer(ChainMap({}, self.regions), ChainMap({}, self.by_en), ChainMap({}, self.by_zh))
+        # Names stay shared: places added to a child are found by their suffix, not looked up by name.
+        return Gazetteer(ChainMap({}, self.regions), self.by_en, self.by_zh, self.first_words())
+
+    def first_words(self) -> frozenset[str]:
+        """Lower-cased first words of all English names, to skip words that start none."""
+        if self._first_words is None:
+            self._first_words = frozenset(name.split(" ", 1)[0] for name in self.by_en)
+        return self._first_words
 
     def get(self, code: str) -> Region | None:
         return self.regions.get(code)
@@ -146,18 +154,8 @@ class Gazetteer:
             aliases: tuple[str, ...] = ()
             if level_word == "Subdistrict":
                 aliases = (name_en.replace("Subdistrict", "Street"),)
-            self.add(
-                Region(
-                    code=code,
-                    parent=parent,
-                    level=level,
-                    kind=level_word.lower(),
-                    zh=name_zh,
-                    zh_short=name_zh,
-                    en=name_en,
-                    en_aliases=aliases,
-                )
-            )
+            self.regions[code] = Region(code=code, parent=parent, level=level, kind=level_word.lower(),
+                                        zh=name_zh, zh_short=name_zh, en=name_en, en_aliases=aliases)
         return self.regions[code]
 
     def feature(self, name_en: str, name_zh: str, parent: str) -> Region:
@@ -165,9 +163,8 @@ class Gazetteer:
         slug = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
         code = f"place/{slug}"
         if code not in self.regions:
-            self.add(
-                Region(code=code, parent=parent, level="place", kind="place", zh=name_zh, zh_short=name_zh, en=name_en)
-            )
+            self.regions[code] = Region(code=code, parent=parent, level="place", kind="place", zh=name_zh,
+                                        zh_short=name_zh, en=name_en)
         return self.regions[code]
 
 

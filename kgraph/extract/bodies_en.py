@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kgraph.extract.trie import trie_pattern
 from kgraph.gazetteer import CHINA
 from kgraph.lexicon import split
 from kgraph.naming import ORDINALS, BodyRef, body_types, departments, national_bodies
@@ -82,19 +83,25 @@ def national_table() -> dict[str, tuple[str, ...]]:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return trie_pattern(sorted({p.lower() for p in phrases}))
+
+
+@lru_cache(maxsize=1)
+def atom_table() -> dict[str, tuple[str, object]]:
+    """Every atom phrase, lower-cased, with its kind and value; central names win over heads."""
+    table: dict[str, tuple[str, object]] = {}
+    for n, word in enumerate(ORDINALS[1:], 1):
+        table[word.lower()] = ("ord", n)
+    table.update({word: ("adj", level) for word, level in ADJECTIVES.items()})
+    table.update({head: ("head", key) for head, key in head_table().items()})
+    table.update({name: ("national", path) for name, path in national_table().items()})
+    return table
 
 
 @lru_cache(maxsize=1)
 def atom_pattern() -> re.Pattern[str]:
-    heads = _alternation(list(head_table()))
-    national = _alternation(list(national_table()))
-    adjectives = _alternation(list(ADJECTIVES))
-    return re.compile(
-        rf"(?P<national>\b(?:{national})\b)|(?P<head>\b(?:{heads})\b)|(?P<adj>\b(?:{adjectives})\b)|"
-        rf"(?P<ord>\b{ORDINAL_RE}\b)",
-        re.I,
-    )
+    """One trie over all atom phrases, so each position costs one walk (longest phrase wins)."""
+    return re.compile(rf"\b(?:{_alternation(list(atom_table()))}|\d+(?:st|nd|rd|th))\b", re.I)
 
 
 @dataclass
@@ -169,37 +176,34 @@ def find_atoms(text: str, regions: list[tuple[int, int, str]]) -> list[Atom]:
         taken.append((a, b))
         return True
 
-    for m in STEERING.finditer(text):
+    lowered = text.lower()
+    steering = STEERING.finditer(text) if "group" in lowered else ()
+    congresses = NATIONAL_CONGRESS.finditer(text) if "national congress" in lowered else ()
+    party_congresses = PARTY_CONGRESS.finditer(text) if "party congress" in lowered else ()
+    for m in steering:
         if "central" in m.group(0).lower() or m.group(0)[0].isupper():
             if claim(m.start(), m.end()):
                 n = ordinal_value(m.group(1))
                 atoms.append(Atom("national", m.start(), m.end(), ("cpc", "central_committee", f"steering_group:{n}")))
-    for m in NATIONAL_CONGRESS.finditer(text):
+    for m in congresses:
         if claim(m.start(), m.end()):
             atoms.append(
                 Atom("national", m.start(), m.end(), ("cpc", f"national_congress:{ordinal_value(m.group(1))}"))
             )
-    for m in PARTY_CONGRESS.finditer(text):
+    for m in party_congresses:
         if claim(m.end() - len("Party Congress"), m.end()):
             atoms.append(
                 Atom("head", m.end() - len("Party Congress"), m.end(), f"party_congress:{ordinal_value(m.group(1))}")
             )
-    heads, nationals = head_table(), national_table()
+    table = atom_table()
     for m in atom_pattern().finditer(text):
-        kind = m.lastgroup or ""
         word = re.sub(r"\s+", " ", m.group(0)).lower()
+        kind, value = table.get(word, ("ord", ordinal_value(word)))
         if word == "cpc" and re.match(r"\s+[A-Z][a-z]", text[m.end() :]):
             continue  # "CPC Quanzhou Municipal Committee": a prefix, not the party itself
         if not claim(m.start(), m.end()):
             continue
-        if kind == "national":
-            atoms.append(Atom("national", m.start(), m.end(), nationals[word]))
-        elif kind == "head":
-            atoms.append(Atom("head", m.start(), m.end(), heads[word]))
-        elif kind == "adj":
-            atoms.append(Atom("adj", m.start(), m.end(), ADJECTIVES[word]))
-        elif kind == "ord":
-            atoms.append(Atom("ord", m.start(), m.end(), ordinal_value(m.group(0))))
+        atoms.append(Atom(kind, m.start(), m.end(), value))
     atoms.sort(key=lambda a: a.start)
     return atoms
 

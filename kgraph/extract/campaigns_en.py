@@ -11,9 +11,11 @@ research topics are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import split, table
 
 QUOTE = re.compile(r"[“\"]([^“”\"]{2,120})[”\"]")
@@ -68,7 +70,7 @@ def lexicon_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     for key, row in lexicon().items():
         for form in (row["en"], *split(row["en_alt"])):
             forms.setdefault(_norm(form), key)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    alternation = trie_pattern(sorted(forms))
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), forms
 
 
@@ -80,8 +82,8 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9+]+", "_", text.lower().replace("+", " plus ")).strip("_")[:80]
 
 
-def find_campaigns(text: str, offset: int = 0, regions: dict[str, str] | None = None) -> list[CampaignMatch]:
-    """Campaigns in one sentence; ``regions`` holds the article's region names for "Safe X"."""
+def find_campaigns(text: str, offset: int = 0, is_region: Callable[[str], bool] | None = None) -> list[CampaignMatch]:
+    """Campaigns in one sentence; ``is_region`` tells which names are regions, for "Safe X"."""
     pattern, forms = lexicon_pattern()
     norm_text = text.replace("’", "'")
     out: list[CampaignMatch] = []
@@ -90,9 +92,11 @@ def find_campaigns(text: str, offset: int = 0, regions: dict[str, str] | None = 
         key = forms[_norm(m.group(0))]
         out.append(CampaignMatch(key, m.group(0), offset + m.start(), offset + m.end()))
         taken.append((m.start(), m.end()))
-    for m in REGION_FORMULA.finditer(text):
+    lowered = text.lower()
+    formulas = REGION_FORMULA.finditer(text) if ("safe" in lowered or "peaceful" in lowered or "rule" in lowered) else ()
+    for m in formulas:
         place = m.group(2)
-        if regions is None or place.lower() not in regions or _overlaps(taken, m.start(), m.end()):
+        if is_region is None or not is_region(place) or _overlaps(taken, m.start(), m.end()):
             continue
         kind = "Safe" if m.group(1).lower() in ("safe", "peaceful") else "Rule of Law in"
         label = f"{kind} {place}"
@@ -100,7 +104,8 @@ def find_campaigns(text: str, offset: int = 0, regions: dict[str, str] | None = 
             CampaignMatch(f"{slug(kind)}_{slug(place)}", label, offset + m.start(), offset + m.end(), discovered=True)
         )
         taken.append((m.start(), m.end()))
-    for m in QUOTE.finditer(text):
+    quotes = QUOTE.finditer(text) if ("“" in text or '"' in text) else ()
+    for m in quotes:
         found = _quoted(text, m)
         if found and not _overlaps(taken, m.start(), m.end()):
             label, end = found

@@ -96,7 +96,12 @@ class EnglishExtractor:
             per_sentence.append((s, found))
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
-        campaign_spans = [(c.start, c.end) for s in sents for c in campaigns_en.find_campaigns(s.text, s.start)]
+        def is_region(name: str) -> bool:
+            return any(gaz.regions[c].level in ("province", "prefecture") for c in gaz.lookup_en(name))
+
+        sentence_campaigns = [campaigns_en.find_campaigns(s.text, s.start, is_region) for s in sents]
+        campaign_spans = [(c.start, c.end) for found in sentence_campaigns for c in found
+                          if not c.key.startswith(("safe_", "rule_of_law_in_"))]
         unambiguous = [m.codes[0] for _, ms in per_sentence for m in ms if len(m.codes) == 1]
         for _, ms in per_sentence:
             for m in ms:
@@ -110,7 +115,7 @@ class EnglishExtractor:
 
         relations = RelationBuilder(facts, gaz, ctx)
         carried = None
-        for s, matches in per_sentence:
+        for (s, matches), found_campaigns in zip(per_sentence, sentence_campaigns):
             ev = Evidence(article.id, s.start, s.end, s.text)
             region_spans = self._regions(s, matches, gaz, ctx, make, ev, relations)
             local = [(a - s.start, b - s.start, code) for a, b, code in region_spans]
@@ -137,10 +142,7 @@ class EnglishExtractor:
             for p in posts:
                 body_key = make.body(p.body, ev, mention=True)
                 relations.holds_post(name_keys[p.name_start], body_key, p.title, ev)
-            region_names = {gaz.regions[c].en.lower(): c for _, _, c in region_spans if c in gaz.regions}
-            campaigns = []
-            for c in campaigns_en.find_campaigns(s.text, s.start, region_names):
-                campaigns.append((c.start, make.campaign(c, ev)))
+            campaigns = [(c.start, make.campaign(c, ev)) for c in found_campaigns]
             relations.sentence(s, ev, [(a, code) for a, _, code in region_spans], body_keys, campaigns)
         relations.finish()
         return facts

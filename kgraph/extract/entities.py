@@ -13,7 +13,10 @@ from kgraph.extract.pinyin_names import slug
 from kgraph.facts import BODY, CAMPAIGN, REGION, Entity, Evidence, Facts
 from kgraph.gazetteer import Gazetteer
 from kgraph.lexicon import split
-from kgraph.naming import BodyRef, names
+from kgraph.naming import BodyRef, Names, names
+
+
+_NAMES: dict[BodyRef, Names] = {}
 
 
 class EntityFactory:
@@ -42,7 +45,11 @@ class EntityFactory:
         return self.facts.add_entity(Entity(r.key, REGION, r.en, r.zh, aliases, zh, attrs), ev, mention)
 
     def body(self, ref: BodyRef, ev: Evidence | None, mention: bool = True) -> str:
-        n = names(ref, self.gaz)
+        n = _NAMES.get(ref)
+        if n is None:
+            n = names(ref, self.gaz)
+            if ref.region.isdigit():  # bodies of listed regions name the same in every article
+                _NAMES[ref] = n
         entity = Entity(
             ref.key,
             BODY,

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import table, word_list
 
 #: Words that follow a "name" and show it is a place or thing, not a person.
@@ -57,7 +58,7 @@ def is_given_name(word: str) -> bool:
 @lru_cache(maxsize=1)
 def name_pattern() -> re.Pattern[str]:
     """Surname + given name, e.g. "Zhang Yigong"; the given name is checked afterwards."""
-    alts = "|".join(sorted(surnames(), key=len, reverse=True))
+    alts = trie_pattern(sorted(surnames()), flexible_space=False)
     return re.compile(rf"\b({alts})\s([A-Z][a-z]+(?:['’-](?!s\b)[a-z]+)?)\b")
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kgraph.extract.bodies_en import BodyMention, Context
+from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import split, table
 from kgraph.naming import BodyRef
 
@@ -60,8 +61,7 @@ def title_table() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def title_pattern() -> re.Pattern[str]:
-    forms = sorted(title_table(), key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+").replace(r"\-", "[- ]") for f in forms)
+    alternation = trie_pattern(sorted(title_table()))
     return re.compile(rf"(?<![\w-])(?:{alternation})s?(?![\w-])", re.I)
 
 

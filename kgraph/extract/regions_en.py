@@ -71,7 +71,11 @@ def find_regions(text: str, gaz: Gazetteer, offset: int = 0) -> list[RegionMatch
             for t in re.finditer(r"[A-Za-z]+(?:['’][a-z]+)?", m.group(0))
         ]
         i = 0
+        first = gaz.first_words()
         while i < len(tokens):
+            if tokens[i][0].lower().replace("’", "'") not in first:
+                i += 1
+                continue
             hit = None
             for j in range(min(len(tokens), i + 6), i, -1):
                 a, b = tokens[i][1], tokens[j - 1][2]
