@@ -42,8 +42,10 @@ def main() -> None:
         extract(a)
     seconds = time.process_time() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"lang={args.lang} articles={len(batch)} text={size / 1e6:.2f} MB cpu={seconds:.2f} s "
-          f"throughput={size / 1000 / seconds:.0f} kB/s peak_rss={peak_mb:.0f} MB")
+    print(
+        f"lang={args.lang} articles={len(batch)} text={size / 1e6:.2f} MB cpu={seconds:.2f} s "
+        f"throughput={size / 1000 / seconds:.0f} kB/s peak_rss={peak_mb:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

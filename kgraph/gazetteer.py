@@ -154,8 +154,16 @@ class Gazetteer:
             aliases: tuple[str, ...] = ()
             if level_word == "Subdistrict":
                 aliases = (name_en.replace("Subdistrict", "Street"),)
-            self.regions[code] = Region(code=code, parent=parent, level=level, kind=level_word.lower(),
-                                        zh=name_zh, zh_short=name_zh, en=name_en, en_aliases=aliases)
+            self.regions[code] = Region(
+                code=code,
+                parent=parent,
+                level=level,
+                kind=level_word.lower(),
+                zh=name_zh,
+                zh_short=name_zh,
+                en=name_en,
+                en_aliases=aliases,
+            )
         return self.regions[code]
 
     def feature(self, name_en: str, name_zh: str, parent: str) -> Region:
@@ -163,8 +171,9 @@ class Gazetteer:
         slug = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
         code = f"place/{slug}"
         if code not in self.regions:
-            self.regions[code] = Region(code=code, parent=parent, level="place", kind="place", zh=name_zh,
-                                        zh_short=name_zh, en=name_en)
+            self.regions[code] = Region(
+                code=code, parent=parent, level="place", kind="place", zh=name_zh, zh_short=name_zh, en=name_en
+            )
         return self.regions[code]
 
 

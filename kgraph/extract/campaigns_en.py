@@ -93,7 +93,9 @@ def find_campaigns(text: str, offset: int = 0, is_region: Callable[[str], bool] 
         out.append(CampaignMatch(key, m.group(0), offset + m.start(), offset + m.end()))
         taken.append((m.start(), m.end()))
     lowered = text.lower()
-    formulas = REGION_FORMULA.finditer(text) if ("safe" in lowered or "peaceful" in lowered or "rule" in lowered) else ()
+    formulas = (
+        REGION_FORMULA.finditer(text) if ("safe" in lowered or "peaceful" in lowered or "rule" in lowered) else ()
+    )
     for m in formulas:
         place = m.group(2)
         if is_region is None or not is_region(place) or _overlaps(taken, m.start(), m.end()):

@@ -96,12 +96,17 @@ class EnglishExtractor:
             per_sentence.append((s, found))
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
+
         def is_region(name: str) -> bool:
             return any(gaz.regions[c].level in ("province", "prefecture") for c in gaz.lookup_en(name))
 
         sentence_campaigns = [campaigns_en.find_campaigns(s.text, s.start, is_region) for s in sents]
-        campaign_spans = [(c.start, c.end) for found in sentence_campaigns for c in found
-                          if not c.key.startswith(("safe_", "rule_of_law_in_"))]
+        campaign_spans = [
+            (c.start, c.end)
+            for found in sentence_campaigns
+            for c in found
+            if not c.key.startswith(("safe_", "rule_of_law_in_"))
+        ]
         unambiguous = [m.codes[0] for _, ms in per_sentence for m in ms if len(m.codes) == 1]
         for _, ms in per_sentence:
             for m in ms:

@@ -15,7 +15,6 @@ from kgraph.gazetteer import Gazetteer
 from kgraph.lexicon import split
 from kgraph.naming import BodyRef, Names, names
 
-
 _NAMES: dict[BodyRef, Names] = {}
 
 
