@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kgraph.extract.context import BodyMention, Context
 from kgraph.extract.trie import trie_pattern
 from kgraph.gazetteer import CHINA
 from kgraph.lexicon import split
@@ -124,33 +125,6 @@ class Segment:
     @property
     def end(self) -> int:
         return self.atoms[-1].end
-
-
-@dataclass
-class BodyMention:
-    """A body named in text; ``ref`` is None for a unit whose owner the text leaves out."""
-
-    ref: BodyRef | None
-    start: int
-    end: int
-    unit: str = ""  # for unowned units: the unit type ("standing_committee")
-    explicit_region: bool = False
-
-
-class Context:
-    """How an article's bare references resolve: "the Provincial Party Committee" -> a code."""
-
-    def __init__(self, by_level: dict[str, str | None]):
-        self.by_level = by_level
-
-    def region_for(self, level: str) -> str | None:
-        if level == "central":
-            return CHINA
-        return self.by_level.get(level)
-
-    @property
-    def home(self) -> str | None:
-        return self.by_level.get("home")
 
 
 @lru_cache(maxsize=1)

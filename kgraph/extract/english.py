@@ -12,6 +12,7 @@ from collections import Counter
 from kgraph.article import Article, Byline
 from kgraph.extract import bodies_en, campaigns_en, posts_en
 from kgraph.extract.bylines import find_bylines
+from kgraph.extract.context import Context, build_context
 from kgraph.extract.entities import EntityFactory
 from kgraph.extract.pinyin_names import find_names
 from kgraph.extract.regions_en import RegionMatch, find_regions
@@ -19,44 +20,6 @@ from kgraph.extract.relations import RelationBuilder
 from kgraph.facts import OFFICIAL, PERSON, Evidence, Facts
 from kgraph.gazetteer import Gazetteer
 from kgraph.text import Sentence, sentences
-
-CITY_KINDS = ("city", "municipality")
-
-
-def build_context(gaz: Gazetteer, counts: Counter[str], first_seen: dict[str, int]) -> bodies_en.Context:
-    """Which region "the Provincial Party Committee", "the city" and a bare "CPPCC" mean.
-
-    The region the text names most often on its own wins; among equals the
-    most local one (a county-level city over its prefecture), then the first named.
-    """
-    rank = {"province": 1, "prefecture": 2, "county": 3}
-
-    def best(codes: list[str]) -> str | None:
-        if not codes:
-            return None
-        return min(codes, key=lambda c: (-counts[c], -rank.get(gaz.regions[c].level, 0), first_seen.get(c, 0)))
-
-    known = [c for c in counts if c in gaz.regions and gaz.regions[c].level in rank]
-    provinces = [c for c in known if gaz.regions[c].kind in ("province", "autonomous_region")]
-    province = best(provinces)
-    if province is None and known:
-        province = gaz.province_of(best(known) or "")
-    cities = [c for c in known if gaz.regions[c].kind in CITY_KINDS]
-    counties = [c for c in known if gaz.regions[c].kind in ("county", "autonomous_county")]
-    districts = [c for c in known if gaz.regions[c].kind == "district"]
-    prefectures = [c for c in known if gaz.regions[c].level == "prefecture"]
-    city = best(cities)
-    home = city or best(counties + districts) or province
-    return bodies_en.Context(
-        {
-            "province": province,
-            "city": city,
-            "county": best(counties),
-            "district": best(districts),
-            "prefecture": best(prefectures),
-            "home": home,
-        }
-    )
 
 
 class EnglishExtractor:
@@ -157,7 +120,7 @@ class EnglishExtractor:
         s: Sentence,
         matches: list[RegionMatch],
         gaz: Gazetteer,
-        ctx: bodies_en.Context,
+        ctx: Context,
         make: EntityFactory,
         ev: Evidence,
         relations: RelationBuilder,
@@ -180,7 +143,7 @@ class EnglishExtractor:
         return spans
 
     @staticmethod
-    def _lower_parent(matches: list[RegionMatch], idx: int, s: Sentence, ctx: bodies_en.Context) -> str:
+    def _lower_parent(matches: list[RegionMatch], idx: int, s: Sentence, ctx: Context) -> str:
         """A township's parent: the region written just before it ("Shanghai Hongqiao Street"), else the
         most local region of the article."""
         if idx > 0 and matches[idx - 1].codes and matches[idx].start - matches[idx - 1].end <= 2:

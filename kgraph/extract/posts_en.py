@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kgraph.extract.bodies_en import BodyMention, Context
+from kgraph.extract.context import BodyMention, Context
 from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import split, table
 from kgraph.naming import BodyRef

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract.bodies_en import BodyMention, Context
+from kgraph.extract.context import BodyMention, Context
 from kgraph.facts import (
     AREA_SERVED,
     BODY,

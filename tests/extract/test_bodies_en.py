@@ -1,5 +1,5 @@
 from kgraph.extract import bodies_en
-from kgraph.extract.bodies_en import Context
+from kgraph.extract.context import Context
 
 CTX = Context({"province": "350000", "city": "350500", "home": "350500"})
 
