@@ -21,6 +21,7 @@ from kgraph import gazetteer, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
 from kgraph.export import atomic, graphml, rdf
+from kgraph.extract.chinese import ChineseExtractor
 from kgraph.extract.english import EnglishExtractor
 from kgraph.facts import Facts
 from kgraph.graph import ARTICLE, build_graph
@@ -53,7 +54,7 @@ class Extractors:
 
     def __init__(self) -> None:
         gaz = gazetteer.load()
-        self.by_lang: dict[str, Callable[[Article], Facts]] = {"en": EnglishExtractor(gaz)}
+        self.by_lang: dict[str, Callable[[Article], Facts]] = {"en": EnglishExtractor(gaz), "zh": ChineseExtractor(gaz)}
 
     def __call__(self, article: Article) -> Facts | None:
         extractor = self.by_lang.get(article.lang)

@@ -1,0 +1,79 @@
+"""Chinese personal names: where they start and end, and their pinyin.
+
+Chinese writes no spaces, so a name's end is read from what follows it: a
+delimiter (、,。), a verb that follows names (主持, 出席), or a jieba token
+boundary. English names come from pypinyin with the surname readings of
+``data/surnames.tsv`` (曾 Zeng, 查 Zha, 欧阳 Ouyang).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from kgraph.lexicon import table
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+DELIMITERS = set("、,，。；;:：（()）“”\"《》 \n!！?？等")
+#: Words that follow a name in these articles; a name never ends inside one.
+AFTER_NAME = ("主持", "出席", "参加", "指出", "强调", "讲话", "表示", "要求", "宣布", "代表", "作", "就", "在",
+              "同志", "总书记", "列席", "发表", "点评", "传达", "通报", "说", "介绍", "带队", "调研", "会见",
+              "一行", "等", "和", "与", "及", "担任", "任", "为")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> dict[str, str]:
+    """Chinese surname -> pinyin (capitalised)."""
+    return {row["zh"]: row["pinyin"] for row in table("surnames.tsv")}
+
+
+def surname_length(text: str, pos: int) -> int:
+    """1 or 2 when a surname starts at ``pos``, else 0 (compound surnames first)."""
+    names = surnames()
+    if text[pos : pos + 2] in names:
+        return 2
+    return 1 if text[pos : pos + 1] in names else 0
+
+
+def name_at(text: str, pos: int, cuts: set[int], loose: bool = False) -> int:
+    """Length of the personal name starting at ``pos``, or 0.
+
+    ``loose`` accepts a name without a known surname (a byline's pen name).
+    """
+    sl = surname_length(text, pos)
+    if not sl and not loose:
+        return 0
+    sl = sl or 1
+    best = 0
+    for length in (sl + 2, sl + 1):
+        end = pos + length
+        chunk = text[pos:end]
+        if len(chunk) != length or not all(HAN.match(c) for c in chunk):
+            continue
+        nxt = text[end : end + 2]
+        if end >= len(text) or text[end] in DELIMITERS or nxt.startswith(AFTER_NAME):
+            return length
+        if end in cuts and not best:
+            best = length
+    return best
+
+
+def romanize(name: str) -> str:
+    """习近平 -> Xi Jinping, 诸葛宇杰 -> Zhuge Yujie, 欧阳锦全 -> Ouyang Jinquan."""
+    sl = surname_length(name, 0) or 1
+    surname = surnames().get(name[:sl]) or "".join(lazy_pinyin(name[:sl])).capitalize()
+    given = lazy_pinyin(name[sl:], style=Style.NORMAL, v_to_u=True)
+    out = ""
+    for i, syl in enumerate(given):
+        syl = syl.replace("ü", "u")
+        if i and syl[:1] in "aoe":
+            out += "'"
+        out += syl
+    return f"{surname} {out.capitalize()}".strip()
+
+
+def pinyin_label(text: str) -> str:
+    """Pinyin of a Chinese phrase, title-cased word by word, for names that have no English form."""
+    return " ".join(s.capitalize() for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=True) if s.strip())

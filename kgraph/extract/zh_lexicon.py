@@ -1,0 +1,159 @@
+"""Chinese lexicon: jieba with kgraph's own words, and the trie of Chinese atoms.
+
+jieba's own dictionary splits 渝中区委 into 渝中区/委副 and tags 弘扬 as a
+name; a user dictionary built from the gazetteer, body grammar, titles and
+campaigns makes 贵州省委, 市委常委会, 省政协, 中央第五指导组 and 主题教育
+segment as units. jieba's tokens are then used only where Chinese gives no
+other clue: the end of a personal name.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+import jieba
+
+from kgraph.extract.trie import trie_pattern
+from kgraph.gazetteer import Gazetteer
+from kgraph.lexicon import split, table
+from kgraph.naming import body_types, departments, national_bodies
+
+LEVEL_CHARS = "省市县区州"
+ZH_DIGITS = "零一二三四五六七八九十百"
+USER_FREQ = 200000
+
+
+@lru_cache(maxsize=1)
+def head_table() -> dict[str, tuple[str, ...]]:
+    """Chinese body head -> type path it adds (人大常委会 adds two levels)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, bt in body_types().items():
+        for head in bt.zh_heads:
+            out.setdefault(head, (key,))
+    for key, dept in departments().items():
+        for form in (dept.zh_prov, dept.zh_local, *dept.zh_alt):
+            out.setdefault(form, (f"department:{key}",))
+    out["人大常委会"] = ("peoples_congress", "standing_committee")
+    out["委常委会"] = ("party_committee", "standing_committee")
+    out["巡察组"] = ("inspection_groups",)
+    out.pop("委员会", None)  # only with 政协 … 委员会 or 中国共产党 … 委员会, handled by their patterns
+    return out
+
+
+@lru_cache(maxsize=1)
+def title_table() -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for row in table("titles.tsv"):
+        for form in split(row["zh_forms"]):
+            out.setdefault(form, row)
+    return out
+
+
+@lru_cache(maxsize=1)
+def national_table() -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for path, row in national_bodies().items():
+        for form in (row["zh"], *split(row["zh_alt"])):
+            out.setdefault(form, tuple(path.split("/")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def campaign_table() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in table("campaigns.tsv"):
+        for form in split(row["zh"]):
+            out.setdefault(form.replace("“", "").replace("”", ""), row["key"])
+    return out
+
+
+def region_names(gaz: Gazetteer) -> dict[str, list[str]]:
+    """Chinese region names worth matching in text: full names, and short names above the county."""
+    out: dict[str, list[str]] = {}
+    for code, region in gaz.regions.items():
+        if not code.isdigit() or region.level == "country":
+            continue
+        out.setdefault(region.zh, []).append(code)
+        if region.zh_short != region.zh and len(region.zh_short) >= 2:
+            out.setdefault(region.zh_short, []).append(code)
+    out["中国"] = ["100000"]
+    return out
+
+
+_ATOMS: dict[int, tuple[re.Pattern[str], dict[str, tuple[str, object]]]] = {}
+
+
+def _atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object]]]:
+    kinds: dict[str, tuple[str, object]] = {}
+    for name, codes in region_names(gaz).items():
+        kinds[name] = ("region", codes)
+    for word, row in title_table().items():
+        kinds[word] = ("title", row)
+    for word, path in head_table().items():
+        kinds[word] = ("head", path)
+    for word, path in national_table().items():
+        kinds[word] = ("national", path)
+    for word, key in campaign_table().items():
+        kinds.setdefault(word, ("campaign", key))
+    kinds["中共"] = ("cpc", None)
+    pattern = re.compile(
+        rf"(?:{trie_pattern(sorted(kinds), flexible_space=False)})"
+        rf"|(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(?:巡回)?指导组)"
+        rf"|(?P<congress>(?:党的|中国共产党第)([{ZH_DIGITS}]+)(?:次全国代表大会|大))"
+        rf"|(?P<session>第?[{ZH_DIGITS}]+届)"
+        rf"|(?P<level>[{LEVEL_CHARS}])"
+    )
+    return pattern, kinds
+
+
+def atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object]]]:
+    """The trie of every Chinese atom, built once per gazetteer (children share their parent's)."""
+    key = id(gaz.by_zh)
+    if key not in _ATOMS:
+        _ATOMS[key] = _atoms(gaz)
+    return _ATOMS[key]
+
+
+def zh_number(text: str) -> int:
+    """十五 -> 15, 二十 -> 20, 七 -> 7."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in text:
+        return digits.get(text[-1:], 0)
+    tens, _, ones = text.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer of its own (the global one is left alone) with kgraph's words added."""
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    words: set[str] = set(title_table()) | set(national_table()) | set(campaign_table())
+    for head in head_table():
+        words.add(head)
+        for level in LEVEL_CHARS:
+            words.add(level + head)
+            words.add(level + "委" + head)
+    for level in LEVEL_CHARS:
+        words |= {level + "委", level + "委书记", level + "委副书记", level + "委常委"}
+    for row in table("regions.tsv"):
+        words.add(row["zh"])
+        if len(row["zh_short"]) >= 2:
+            words.add(row["zh_short"])
+    for word in sorted(words):
+        if len(word) >= 2:
+            tk.add_word(word, USER_FREQ)
+    return tk
+
+
+def boundaries(text: str) -> set[int]:
+    """Offsets where jieba (with kgraph's words) puts a token boundary."""
+    out = {0}
+    pos = 0
+    for token in tokenizer().cut(text):
+        pos += len(token)
+        out.add(pos)
+    return out
