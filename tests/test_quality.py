@@ -19,18 +19,33 @@ def scorer():
     return module
 
 
-@pytest.fixture(scope="module")
-def english_score(tmp_path_factory):
+def score_build(tmp_path_factory, pattern: str, with_seeds: bool) -> dict:
     if not (SHARED / "eval" / "score.py").exists():
         pytest.skip(f"{SHARED} is absent: the gold annotations live beside the project")
-    src = tmp_path_factory.mktemp("en")
-    for p in [*(SHARED / "seeds").glob("*.txt"), *(SHARED / "dev" / "articles").glob("*_en.txt")]:
+    src = tmp_path_factory.mktemp("articles")
+    seeds = list((SHARED / "seeds").glob("*.txt")) if with_seeds else []
+    for p in [*seeds, *(SHARED / "dev" / "articles").glob(pattern)]:
         shutil.copy(p, src / p.name)
     out = tmp_path_factory.mktemp("out")
     write_exports(build([src]).graph, out)
     s = scorer()
-    result, errors = s.score(s.Predicted(str(out / "graph.ttl")), s.Gold(str(SHARED / "eval" / "gold")))
+    result, _errors = s.score(s.Predicted(str(out / "graph.ttl")), s.Gold(str(SHARED / "eval" / "gold")))
     return result
+
+
+@pytest.fixture(scope="module")
+def english_score(tmp_path_factory):
+    return score_build(tmp_path_factory, "*_en.txt", with_seeds=True)
+
+
+@pytest.fixture(scope="module")
+def chinese_score(tmp_path_factory):
+    return score_build(tmp_path_factory, "*_zh.txt", with_seeds=False)
+
+
+@pytest.fixture(scope="module")
+def combined_score(tmp_path_factory):
+    return score_build(tmp_path_factory, "*.txt", with_seeds=True)
 
 
 def test_english_entity_floor(english_score):
@@ -44,3 +59,16 @@ def test_english_relation_floor(english_score):
 
 def test_no_gold_entity_is_split(english_score):
     assert english_score["resolution"]["split"] == 0
+
+
+def test_chinese_floors(chinese_score):
+    assert chinese_score["articles_scored"] == 6
+    assert chinese_score["entity_macro_f1"] >= ENTITY_FLOOR
+    assert chinese_score["relation_macro_f1"] >= RELATION_FLOOR
+
+
+def test_both_languages_together_split_no_gold_entity(combined_score):
+    assert combined_score["articles_scored"] == 17
+    assert combined_score["resolution"]["split"] == 0
+    assert combined_score["entity_macro_f1"] >= ENTITY_FLOOR
+    assert combined_score["relation_macro_f1"] >= RELATION_FLOOR

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.context import BodyMention, Context
 from kgraph.extract.zh_lexicon import atoms as atom_trie
-from kgraph.extract.zh_lexicon import zh_number
+from kgraph.extract.zh_lexicon import parse_zh_number
 from kgraph.gazetteer import CHINA, Gazetteer
 from kgraph.naming import BodyRef, body_types
 
@@ -37,9 +37,17 @@ def find_atoms(text: str, gaz: Gazetteer, cuts: set[int]) -> list[Atom]:
         word, a, b = m.group(0), m.start(), m.end()
         group = m.lastgroup
         if group == "steer":
-            out.append(Atom("national", a, b, word, ("cpc", "central_committee", f"steering_group:{zh_number(m.group(2))}")))
+            out.append(
+                Atom(
+                    "national",
+                    a,
+                    b,
+                    word,
+                    ("cpc", "central_committee", f"steering_group:{parse_zh_number(m.group(2))}"),
+                )
+            )
         elif group == "congress":
-            out.append(Atom("national", a, b, word, ("cpc", f"national_congress:{zh_number(m.group(4))}")))
+            out.append(Atom("national", a, b, word, ("cpc", f"national_congress:{parse_zh_number(m.group(4))}")))
         elif group == "session":
             out.append(Atom("session", a, b, word, None))
         elif group == "level":
@@ -79,7 +87,9 @@ def _is_root(kind: str) -> bool:
     return bool(bt and not bt.parents)
 
 
-def parse(text: str, atoms: list[Atom], ctx: Context, gaz: Gazetteer) -> tuple[list[BodyMention], list[tuple[str, str]]]:
+def parse(
+    text: str, atoms: list[Atom], ctx: Context, gaz: Gazetteer
+) -> tuple[list[BodyMention], list[tuple[str, str]]]:
     """Body mentions of a sentence, and (inner, outer) region pairs written as addresses (重庆市渝中区)."""
     out: list[BodyMention] = []
     addresses: list[tuple[str, str]] = []
@@ -147,8 +157,16 @@ def _is_cppcc(atom: Atom) -> bool:
     return atom.value == ("cppcc",)
 
 
-def _extend(current: BodyRef | None, path: tuple[str, ...], region: str | None, level: str | None, ctx: Context,
-            out: list[BodyMention], start: int, atom: Atom) -> BodyRef | None:
+def _extend(
+    current: BodyRef | None,
+    path: tuple[str, ...],
+    region: str | None,
+    level: str | None,
+    ctx: Context,
+    out: list[BodyMention],
+    start: int,
+    atom: Atom,
+) -> BodyRef | None:
     """Add a head's types to the chain; record every body it names."""
     for kind in path:
         if current is not None and _allowed(current.path[-1], kind):

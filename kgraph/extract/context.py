@@ -61,7 +61,7 @@ def build_context(gaz: Gazetteer, counts: Counter[str], first_seen: dict[str, in
     districts = [c for c in known if gaz.regions[c].kind == "district"]
     prefectures = [c for c in known if gaz.regions[c].level == "prefecture"]
     city = best(cities)
-    home = city or best(counties + districts) or province
+    home = best(cities + counties + districts) or province
     return Context(
         {
             "province": province,

@@ -93,8 +93,8 @@ class EnglishExtractor:
             for b in bodies:
                 if b.ref is not None:
                     body_keys.append((b.start + s.start, make.body(b.ref, ev)))
-            for ref in relations.unowned_units(s, bodies):
-                body_keys.append((s.start, make.body(ref, ev)))
+            for pos, ref in relations.unowned_units(s, bodies):
+                body_keys.append((s.start + pos, make.body(ref, ev)))
             names = [n for n in find_names(s.text, s.start) if (n.start, n.end) not in byline_spans]
             posts, carried = posts_en.find_posts(
                 s.text.replace("’", "'"),

@@ -16,11 +16,48 @@ from pypinyin import Style, lazy_pinyin
 from kgraph.lexicon import table
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-DELIMITERS = set("、,，。；;:：（()）“”\"《》 \n!！?？等")
+DELIMITERS = set('、,，。；;:：（()）“”"《》 \n!！?？等')
 #: Words that follow a name in these articles; a name never ends inside one.
-AFTER_NAME = ("主持", "出席", "参加", "指出", "强调", "讲话", "表示", "要求", "宣布", "代表", "作", "就", "在",
-              "同志", "总书记", "列席", "发表", "点评", "传达", "通报", "说", "介绍", "带队", "调研", "会见",
-              "一行", "等", "和", "与", "及", "担任", "任", "为")
+AFTER_NAME = (
+    "主持",
+    "出席",
+    "参加",
+    "指出",
+    "强调",
+    "讲话",
+    "表示",
+    "要求",
+    "宣布",
+    "代表",
+    "作",
+    "就",
+    "在",
+    "同志",
+    "总书记",
+    "列席",
+    "发表",
+    "点评",
+    "传达",
+    "通报",
+    "说",
+    "介绍",
+    "带队",
+    "调研",
+    "会见",
+    "一行",
+    "等",
+    "和",
+    "与",
+    "及",
+    "担任",
+    "任",
+    "为",
+)
+
+
+#: Characters that never occur in a given name in running text (function words, level words).
+NOT_IN_NAME = set("的了是在和与等要会对把将为就从以及其各本该这那我们你他她它党省市县区委镇乡村届次")
+PLACE_END = set("镇乡村街区县市省")
 
 
 @lru_cache(maxsize=1)
@@ -52,12 +89,22 @@ def name_at(text: str, pos: int, cuts: set[int], loose: bool = False) -> int:
         chunk = text[pos:end]
         if len(chunk) != length or not all(HAN.match(c) for c in chunk):
             continue
+        if common_word(chunk) or (not loose and (NOT_IN_NAME & set(chunk[sl:]) or chunk[-1] in PLACE_END)):
+            continue
         nxt = text[end : end + 2]
         if end >= len(text) or text[end] in DELIMITERS or nxt.startswith(AFTER_NAME):
             return length
         if end in cuts and not best:
             best = length
     return best
+
+
+def common_word(word: str) -> bool:
+    """A word jieba's dictionary knows as something other than a name (关于 p, 全体 n, 应邀 v)."""
+    from kgraph.extract.zh_lexicon import word_tags
+
+    tag = word_tags().get(word)
+    return tag is not None and not tag.startswith("nr")
 
 
 def romanize(name: str) -> str:

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from kgraph.extract.bodies_zh import Atom
 from kgraph.extract.context import BodyMention, Context
-from kgraph.extract.names_zh import AFTER_NAME, DELIMITERS, name_at
+from kgraph.extract.names_zh import AFTER_NAME, DELIMITERS, NOT_IN_NAME, name_at
 from kgraph.extract.posts_en import IMPLIED_LEVEL, NATIONAL_CC, _party_body
+from kgraph.extract.zh_lexicon import word_tags
 from kgraph.naming import BodyRef, body_types
-
-#: Characters that never occur inside a name in running text.
-NOT_IN_NAME = set("的了是在和与等要会对把将为就从以及其各全本该这那我们你他她它上下中大小新党省市县区委")
 
 
 @dataclass(frozen=True)
@@ -36,14 +34,21 @@ class ZhName:
     official: bool
 
 
-def _title_body(title_row: dict[str, str], body: BodyRef | None, ctx: Context,
-                named: list[BodyRef]) -> tuple[BodyRef | None, str]:
+def _title_body(
+    title_row: dict[str, str], body: BodyRef | None, ctx: Context, named: list[BodyRef], carried: BodyRef | None
+) -> tuple[BodyRef | None, str]:
     title = title_row["title"]
-    if title_row["implies"] == "cpc/central_committee":
+    implies = title_row["implies"]
+    if implies == "cpc/central_committee":
         return NATIONAL_CC, title
     if body is None and title in IMPLIED_LEVEL:
         anchor = named[0].region if named else ctx.region_for(IMPLIED_LEVEL[title])
         body = BodyRef(anchor, ("government",)) if anchor else None
+    if body is None and implies and implies != "party_committee":
+        anchor = named[0].region if named else ctx.home
+        body = BodyRef(anchor, (implies,)) if anchor else None
+    if body is None:
+        body = named[-1] if named else carried
     if body is None:
         return None, title
     if title == "Member of the Standing Committee":
@@ -57,8 +62,9 @@ def _title_body(title_row: dict[str, str], body: BodyRef | None, ctx: Context,
     return body, title
 
 
-def find_posts(text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: set[int], ctx: Context,
-               carried: BodyRef | None) -> tuple[list[ZhPost], list[ZhName], BodyRef | None]:
+def find_posts(
+    text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: set[int], ctx: Context, carried: BodyRef | None
+) -> tuple[list[ZhPost], list[ZhName], BodyRef | None]:
     """Posts and officials' names in one sentence; ``carried`` is the body last spoken of."""
     body_at_end: dict[int, BodyRef] = {}
     for b in bodies:
@@ -90,7 +96,9 @@ def find_posts(text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: se
                     body = BodyRef(base.region, base.path + (unit,)) if base.kind != unit else base
             if body is not None:
                 named.append(body)
-                owner = body if body.kind == "party_committee" else (body.parent if body.kind == "party_group" else owner)
+                owner = (
+                    body if body.kind == "party_committee" else (body.parent if body.kind == "party_group" else owner)
+                )
                 owner = owner or body
             pairs.append((t.value, body))  # type: ignore[arg-type]
         # Names after the run: 书记袁家军, 党组成员吴友才、高向荣.
@@ -103,20 +111,39 @@ def find_posts(text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: se
             taken.add(s)
             names.append(ZhName(s, e, True))
             for row, body in pairs:
-                b, title = _title_body(row, body or (named[-1] if named else carried), ctx, named)
+                b, title = _title_body(row, body, ctx, named, carried)
                 if b is not None:
                     posts.append(ZhPost(s, e, b, title))
                     carried = b if b.kind != "party_group" else (b.parent or b)
     # Names without titles: 蔡奇指出, 由王志宏主持, 市领导游钧、杨艺文参加.
-    for pos, ch in enumerate(text):
+    for pos in range(len(text)):
         if pos in taken or not (pos == 0 or text[pos - 1] in DELIMITERS or text[pos - 1] in "由导"):
             continue
-        length = name_at(text, pos, cuts)
-        end = pos + length
-        if length and _strong(text, end) and not NOT_IN_NAME & set(text[pos + 1 : end]) and not _in_body(pos, bodies):
-            names.append(ZhName(pos, end, True))
-            taken.add(pos)
+        found = _name_list(text, pos, cuts)
+        if found and not any(_in_body(s, bodies) for s, _ in found):
+            for s, e in found:
+                names.append(ZhName(s, e, True))
+                taken.add(s)
     return posts, names, carried
+
+
+def _name_list(text: str, pos: int, cuts: set[int]) -> list[tuple[int, int]]:
+    """Names joined by 、 that end before a verb that follows names (游钧、杨艺文参加)."""
+    out: list[tuple[int, int]] = []
+    while True:
+        length = name_at(text, pos, cuts)
+        if not length:
+            return []
+        end = pos + length
+        out.append((pos, end))
+        if text[end : end + 1] == "、":
+            pos = end + 1
+            continue
+        return (
+            out
+            if (end >= len(text) or text[end] in "，,。；;！!" or text[end : end + 2].startswith(AFTER_NAME))
+            else []
+        )
 
 
 def _joined(text: str, end: int, start: int, bodies: dict[int, BodyRef], units: dict[int, str]) -> bool:
@@ -143,8 +170,9 @@ def _names_from(text: str, pos: int, cuts: set[int]) -> list[tuple[int, int]]:
         pos += 1
 
 
-def _names_before(text: str, pos: int, bodies: list[BodyMention], cuts: set[int],
-                  known: list[ZhName]) -> list[tuple[int, int]]:
+def _names_before(
+    text: str, pos: int, bodies: list[BodyMention], cuts: set[int], known: list[ZhName]
+) -> list[tuple[int, int]]:
     """Names that end right before a title (or before 等 + body + title)."""
     body_start = min((b.start for b in bodies if b.end == pos), default=pos)
     end = body_start
@@ -162,6 +190,10 @@ def _names_before(text: str, pos: int, bodies: list[BodyMention], cuts: set[int]
                 break
         if not found:
             break
+        lead = text[found[0] - 1 : found[0]]
+        known_name = word_tags().get(text[found[0] : found[1]], "").startswith("nr")
+        if found[0] > 0 and lead not in DELIMITERS and lead not in "由导" and not known_name:
+            break  # 会议应出席委员: a name starts a clause, it does not follow a word
         out.insert(0, found)
         if text[found[0] - 1 : found[0]] != "、":
             break

@@ -30,7 +30,10 @@ from kgraph.gazetteer import CHINA, Gazetteer
 from kgraph.naming import BodyRef, body_types
 from kgraph.text import Sentence
 
-SUPERVISION_VERB = re.compile(r"\b(?:supervis|guid|urg|inspect|steer|direct)\w*|指导|督导|巡察|巡视", re.I)
+SUPERVISION_VERB = re.compile(
+    r"\b(?:supervis|guid|urg|inspect|steer|direct)\w*\b(?!\s+(?:groups?|teams?)\b)|(?:指导|督导|巡察|巡视)(?![组团])",
+    re.I,
+)
 ADDRESS_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:the\s+)?capital\s+of\s+(?:[\w' ]+?'s\s+)?|in\s+)?$")
 DEPLOYERS = frozenset(
     {
@@ -50,12 +53,15 @@ NOT_IMPLEMENTED = ("thought",)
 class RelationBuilder:
     """Collects relations sentence by sentence, then adds the structural ones."""
 
-    def __init__(self, facts: Facts, gaz: Gazetteer, ctx: Context):
+    def __init__(self, facts: Facts, gaz: Gazetteer, ctx: Context, nearest_actor: bool = False):
+        self.nearest_actor = nearest_actor
         self.facts = facts
         self.gaz = gaz
         self.ctx = ctx
         self.recent_bodies: list[BodyRef] = []
         self.paragraph_subject: tuple[int, str] | None = None
+        self.article_subject: str | None = None  # the first body named: usually the meeting's holder
+        self.objects: list[tuple[int, int]] = []  # spans whose bodies and regions are acted on, not acting
 
     def add(self, rtype: str, subject: str, obj: str, ev: Evidence | None, title: str = "") -> None:
         self.facts.add_relation(Relation(rtype, subject, obj, title, ev))
@@ -67,29 +73,32 @@ class RelationBuilder:
         self.recent_bodies = (self.recent_bodies + refs)[-12:]
 
     def owner_for(self, unit: str, before: list[BodyRef]) -> BodyRef | None:
-        """The body an unowned unit ("the Standing Committee") belongs to: the last one that can own it."""
+        """The body an unowned unit ("the Standing Committee") belongs to: the last one that can own it,
+        in this sentence or (but for a party group, which any body may have) in the ones before."""
         bt = body_types().get(unit.split(":")[0])
         if bt is None:
             return None
-        for ref in reversed(before + []):
+        for ref in reversed(before):
             if ref.kind in bt.parents:
                 return ref
+        if unit == "party_group":
+            return None
         for ref in reversed(self.recent_bodies):
             if ref.kind in bt.parents:
                 return ref
         return None
 
-    def unowned_units(self, s: Sentence, bodies: list[BodyMention]) -> list[BodyRef]:
-        """Resolve the sentence's unowned units; returns the bodies they turn out to be."""
+    def unowned_units(self, s: Sentence, bodies: list[BodyMention]) -> list[tuple[int, BodyRef]]:
+        """Resolve the sentence's unowned units: (offset in the sentence, the body each turns out to be)."""
         named = [b.ref for b in bodies if b.ref is not None]
-        out: list[BodyRef] = []
+        out: list[tuple[int, BodyRef]] = []
         for b in bodies:
             if b.ref is None and b.unit in UNOWNED_UNITS:
                 earlier = [x.ref for x in bodies if x.ref is not None and x.start < b.start]
                 owner = self.owner_for(b.unit, earlier)
                 if owner is not None:
-                    out.append(BodyRef(owner.region, owner.path + (b.unit,)))
-        self.remember(named + out)
+                    out.append((b.start, BodyRef(owner.region, owner.path + (b.unit,))))
+        self.remember(named + [ref for _, ref in out])
         return out
 
     def addresses(self, s: Sentence, spans: list[tuple[int, int, str]], ev: Evidence) -> None:
@@ -131,15 +140,21 @@ class RelationBuilder:
         if self.paragraph_subject is None or self.paragraph_subject[0] != s.paragraph:
             self.paragraph_subject = None
         if actors and self.paragraph_subject is None:
-            self.paragraph_subject = (s.paragraph, self._subject(actors, len(s.text) + s.start) or actors[0][1])
+            self.paragraph_subject = (s.paragraph, self._subject(actors, None, s.end) or actors[0][1])
+        if self.article_subject is None:
+            bodies_first = [k for _, k in actors if k.startswith("body/") and k not in DEPLOYERS]
+            self.article_subject = bodies_first[0] if bodies_first else None
+        actors = [(p, k) for p, k in actors if not any(a <= p < b for a, b in self.objects)]
         self._supervision(s, ev, actors)
         for pos, campaign in campaigns:
             entity = self.facts.entities.get(campaign)
             if entity is None or entity.attrs.get("kind") in NOT_IMPLEMENTED:
                 continue
-            subject = self._subject(actors, pos)
-            if subject is None and self.paragraph_subject is not None:
+            subject = self._subject(actors, self._clause_start(s, pos) if self.nearest_actor else None, pos)
+            if subject is None and self.paragraph_subject is not None and not self.nearest_actor:
                 subject = self.paragraph_subject[1]
+            if subject is None and self.nearest_actor:
+                subject = self.article_subject
             if subject:
                 self.add(IMPLEMENTS, subject, campaign, ev)
 
@@ -152,10 +167,19 @@ class RelationBuilder:
         return not last.startswith(("national_congress", "party_congress"))
 
     @staticmethod
-    def _subject(actors: list[tuple[int, str]], pos: int) -> str | None:
-        """The actor of a campaign mention: the first body or region before it that is not a central
-        leadership body (those are named as the source of the decision: "the deployment of the Party
-        Central Committee"), else a central one, else the first after it."""
+    def _clause_start(s: Sentence, pos: int) -> int:
+        """Start of the clause (between commas) that holds ``pos``."""
+        cut = max(s.text.rfind(c, 0, pos - s.start) for c in ",，;；")
+        return s.start + cut + 1 if cut >= 0 else s.start
+
+    def _subject(self, actors: list[tuple[int, str]], clause: int | None, pos: int) -> str | None:
+        """The actor of a campaign mention: a body or region before it that is not a central leadership
+        body (those are named as the source of the decision: "the deployment of the Party Central
+        Committee"), else a central one, else the first after it. English puts the actor first in the
+        clause; Chinese right before the campaign (省委“1310”具体部署), hence ``nearest_actor``."""
+        if clause is not None:  # Chinese: the nearest actor in the same clause
+            near = [k for p, k in actors if clause <= p < pos and k not in DEPLOYERS]
+            return near[-1] if near else None
         before = [k for p, k in actors if p < pos]
         acting = [k for k in before if k not in DEPLOYERS]
         if acting:
@@ -172,11 +196,16 @@ class RelationBuilder:
         """A named steering or inspection group and a verb of guiding: the group supervises the sentence's
         places and bodies of the level below it (a central group: provinces)."""
         groups = [k for _, k in actors if self._is_group(k) and not k.endswith("/steering_groups")]
-        if not groups or not SUPERVISION_VERB.search(s.text):
+        verb = SUPERVISION_VERB.search(s.text)
+        if not groups or not verb:
             return
         group = groups[0]
         group_region = group.split("/")[1]
-        for _, k in actors:
+        targets = [(p, k) for p, k in actors if p - s.start >= verb.start()]
+        holder = self.article_subject if self.nearest_actor else (self.paragraph_subject or (0, None))[1]
+        if not targets and holder:
+            targets = [(0, holder)]  # 到会指导: the meeting's holder is guided
+        for _, k in targets:
             if k == group or group.startswith(k + "/") or self._is_group(k) or k.startswith("body/100000"):
                 continue
             region = k.split("/")[1] if k.startswith(("region/", "body/")) else ""

@@ -18,7 +18,7 @@ import jieba
 from kgraph.extract.trie import trie_pattern
 from kgraph.gazetteer import Gazetteer
 from kgraph.lexicon import split, table
-from kgraph.naming import body_types, departments, national_bodies
+from kgraph.naming import body_types, departments, national_bodies, zh_number
 
 LEVEL_CHARS = "省市县区州"
 ZH_DIGITS = "零一二三四五六七八九十百"
@@ -99,9 +99,9 @@ def _atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object
         kinds.setdefault(word, ("campaign", key))
     kinds["中共"] = ("cpc", None)
     pattern = re.compile(
-        rf"(?:{trie_pattern(sorted(kinds), flexible_space=False)})"
-        rf"|(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(?:巡回)?指导组)"
+        rf"(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(?:巡回)?指导组)"
         rf"|(?P<congress>(?:党的|中国共产党第)([{ZH_DIGITS}]+)(?:次全国代表大会|大))"
+        rf"|(?:{trie_pattern(sorted(kinds), flexible_space=False)})"
         rf"|(?P<session>第?[{ZH_DIGITS}]+届)"
         rf"|(?P<level>[{LEVEL_CHARS}])"
     )
@@ -116,7 +116,7 @@ def atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object]
     return _ATOMS[key]
 
 
-def zh_number(text: str) -> int:
+def parse_zh_number(text: str) -> int:
     """十五 -> 15, 二十 -> 20, 七 -> 7."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     if "十" not in text:
@@ -139,14 +139,30 @@ def tokenizer() -> jieba.Tokenizer:
             words.add(level + "委" + head)
     for level in LEVEL_CHARS:
         words |= {level + "委", level + "委书记", level + "委副书记", level + "委常委"}
+    for n in range(1, 31):  # 中央第五指导组, 中央第十巡回指导组
+        words |= {f"中央第{zh_number(n)}指导组", f"中央第{zh_number(n)}巡回指导组"}
     for row in table("regions.tsv"):
         words.add(row["zh"])
-        if len(row["zh_short"]) >= 2:
+        words.add(row["zh"] + "委")  # 贵州省委, 渝中区委
+        # Short county names (新安, 东方) are common words too: adding them would cut 新安/排.
+        if len(row["zh_short"]) >= 2 and row["level"] in ("province", "prefecture"):
             words.add(row["zh_short"])
     for word in sorted(words):
         if len(word) >= 2:
             tk.add_word(word, USER_FREQ)
     return tk
+
+
+@lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """Part-of-speech tags of jieba's dictionary words (what jieba.posseg consults), read once."""
+    tags: dict[str, str] = {}
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
 
 
 def boundaries(text: str) -> set[int]:
