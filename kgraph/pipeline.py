@@ -9,6 +9,7 @@ The CLI is a thin layer over these functions, and a notebook uses them the same 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -21,8 +22,6 @@ from kgraph import gazetteer, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
 from kgraph.export import atomic, graphml, rdf
-from kgraph.extract.chinese import ChineseExtractor
-from kgraph.extract.english import EnglishExtractor
 from kgraph.facts import Facts
 from kgraph.graph import ARTICLE, build_graph
 
@@ -49,16 +48,25 @@ class BuildResult:
         }
 
 
+#: Extractor classes by language, imported on first use: the Chinese one brings jieba and
+#: pypinyin's dictionaries, which an English-only build need not load.
+EXTRACTORS = {"en": "kgraph.extract.english:EnglishExtractor", "zh": "kgraph.extract.chinese:ChineseExtractor"}
+
+
 class Extractors:
-    """One extractor per language, built once (the lexicons are compiled on first use)."""
+    """One extractor per language, built once on first use."""
 
     def __init__(self) -> None:
-        gaz = gazetteer.load()
-        self.by_lang: dict[str, Callable[[Article], Facts]] = {"en": EnglishExtractor(gaz), "zh": ChineseExtractor(gaz)}
+        self.gaz = gazetteer.load()
+        self.by_lang: dict[str, Callable[[Article], Facts]] = {}
 
     def __call__(self, article: Article) -> Facts | None:
-        extractor = self.by_lang.get(article.lang)
-        return extractor(article) if extractor else None
+        if article.lang not in self.by_lang:
+            if article.lang not in EXTRACTORS:
+                return None
+            module, _, name = EXTRACTORS[article.lang].partition(":")
+            self.by_lang[article.lang] = getattr(importlib.import_module(module), name)(self.gaz)
+        return self.by_lang[article.lang](article)
 
 
 def read_articles(

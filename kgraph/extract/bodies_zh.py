@@ -8,11 +8,12 @@ that level.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from kgraph.extract.context import BodyMention, Context
+from kgraph.extract.zh_lexicon import LEVEL, SPECIAL, parse_zh_number
 from kgraph.extract.zh_lexicon import atoms as atom_trie
-from kgraph.extract.zh_lexicon import parse_zh_number
 from kgraph.gazetteer import CHINA, Gazetteer
 from kgraph.naming import BodyRef, body_types
 
@@ -29,40 +30,39 @@ class Atom:
     value: object
 
 
-def find_atoms(text: str, gaz: Gazetteer, cuts: set[int]) -> list[Atom]:
+def find_atoms(text: str, gaz: Gazetteer, cuts: Container[int]) -> list[Atom]:
     """Atoms of one sentence. Short county names count only where jieba also cuts them out."""
-    pattern, kinds = atom_trie(gaz)
     out: list[Atom] = []
-    for m in pattern.finditer(text):
-        word, a, b = m.group(0), m.start(), m.end()
-        group = m.lastgroup
-        if group == "steer":
-            out.append(
-                Atom(
-                    "national",
-                    a,
-                    b,
-                    word,
-                    ("cpc", "central_committee", f"steering_group:{parse_zh_number(m.group(2))}"),
-                )
-            )
-        elif group == "congress":
+    taken = bytearray(len(text))
+    for m in SPECIAL.finditer(text):
+        a, b, word = m.start(), m.end(), m.group(0)
+        if m.lastgroup == "steer":
+            value: object = ("cpc", "central_committee", f"steering_group:{parse_zh_number(m.group(2))}")
+            out.append(Atom("national", a, b, word, value))
+        elif m.lastgroup == "congress":
             out.append(Atom("national", a, b, word, ("cpc", f"national_congress:{parse_zh_number(m.group(4))}")))
-        elif group == "session":
-            out.append(Atom("session", a, b, word, None))
-        elif group == "level":
-            out.append(Atom("level", a, b, word, LEVEL_OF[word]))
         else:
-            kind, value = kinds[word]
-            if kind == "region":
-                value = _region_codes(word, value, gaz, a, b, cuts)  # type: ignore[arg-type]
-                if not value:
-                    continue
-            out.append(Atom(kind, a, b, word, value))
+            out.append(Atom("session", a, b, word, None))
+        taken[a:b] = b"\x01" * (b - a)
+    for end, (word, kind, value) in atom_trie(gaz).iter_long(text):
+        b = end + 1
+        a = b - len(word)
+        if any(taken[a:b]):
+            continue
+        if kind == "region":
+            value = _region_codes(word, value, gaz, a, b, cuts)  # type: ignore[arg-type]
+            if not value:
+                continue
+        out.append(Atom(kind, a, b, word, value))
+        taken[a:b] = b"\x01" * (b - a)
+    for m in LEVEL.finditer(text):
+        if not taken[m.start()]:
+            out.append(Atom("level", m.start(), m.end(), m.group(0), LEVEL_OF[m.group(0)]))
+    out.sort(key=lambda x: x.start)
     return out
 
 
-def _region_codes(word: str, codes: list[str], gaz: Gazetteer, a: int, b: int, cuts: set[int]) -> list[str]:
+def _region_codes(word: str, codes: list[str], gaz: Gazetteer, a: int, b: int, cuts: Container[int]) -> list[str]:
     full = [c for c in codes if gaz.regions[c].zh == word]
     if full:
         return full

@@ -17,7 +17,7 @@ from kgraph.extract.context import build_context
 from kgraph.extract.entities import EntityFactory
 from kgraph.extract.names_zh import name_at, pinyin_label, romanize
 from kgraph.extract.relations import RelationBuilder
-from kgraph.extract.zh_lexicon import boundaries
+from kgraph.extract.zh_lexicon import Cuts
 from kgraph.facts import CONTAINED_IN, OFFICIAL, PERSON, Evidence, Facts
 from kgraph.gazetteer import Gazetteer
 from kgraph.text import Sentence, sentences
@@ -58,7 +58,7 @@ class ChineseExtractor:
         gaz = self.gaz.child()
         make = EntityFactory(gaz, facts)
         text = article.text
-        cuts = boundaries(text)
+        cuts = Cuts(text)
         sents = sentences(text, "zh")
         byline_starts = self._bylines(article, facts, make, cuts, sents)
 
@@ -66,7 +66,7 @@ class ChineseExtractor:
         counts: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for s in sents:
-            local_cuts = {c - s.start for c in cuts if s.start <= c <= s.end}
+            local_cuts = Cuts(s.text)
             atoms = bodies_zh.find_atoms(s.text, gaz, local_cuts)
             per_sentence.append((s, atoms, local_cuts))
             for a in atoms:
@@ -119,7 +119,7 @@ class ChineseExtractor:
         return facts
 
     def _bylines(
-        self, article: Article, facts: Facts, make: EntityFactory, cuts: set[int], sents: list[Sentence]
+        self, article: Article, facts: Facts, make: EntityFactory, cuts: Cuts, sents: list[Sentence]
     ) -> set[int]:
         """Credited reporters (persons and authors) and outlets; returns where the names start."""
         text = article.text
@@ -177,7 +177,7 @@ class ChineseExtractor:
         return None
 
     @staticmethod
-    def _inside_name(text: str, atom: bodies_zh.Atom, cuts: set[int]) -> bool:
+    def _inside_name(text: str, atom: bodies_zh.Atom, cuts: Cuts) -> bool:
         """新安 in 张新安, 东方 in 刘东方: a short region name that is part of a personal name."""
         if len(atom.text) > 2 or atom.start == 0:
             return False

@@ -9,6 +9,7 @@ boundary. English names come from pypinyin with the surname readings of
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
@@ -74,7 +75,7 @@ def surname_length(text: str, pos: int) -> int:
     return 1 if text[pos : pos + 1] in names else 0
 
 
-def name_at(text: str, pos: int, cuts: set[int], loose: bool = False) -> int:
+def name_at(text: str, pos: int, cuts: Container[int], loose: bool = False) -> int:
     """Length of the personal name starting at ``pos``, or 0.
 
     ``loose`` accepts a name without a known surname (a byline's pen name).
@@ -89,7 +90,7 @@ def name_at(text: str, pos: int, cuts: set[int], loose: bool = False) -> int:
         chunk = text[pos:end]
         if len(chunk) != length or not all(HAN.match(c) for c in chunk):
             continue
-        if common_word(chunk) or (not loose and (NOT_IN_NAME & set(chunk[sl:]) or chunk[-1] in PLACE_END)):
+        if not loose and (NOT_IN_NAME & set(chunk[sl:]) or chunk[-1] in PLACE_END or common_word(chunk)):
             continue
         nxt = text[end : end + 2]
         if end >= len(text) or text[end] in DELIMITERS or nxt.startswith(AFTER_NAME):

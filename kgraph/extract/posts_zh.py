@@ -9,6 +9,7 @@ names); 李建辉主持会议 (a name before a verb that follows names).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from kgraph.extract.bodies_zh import Atom
@@ -63,7 +64,7 @@ def _title_body(
 
 
 def find_posts(
-    text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: set[int], ctx: Context, carried: BodyRef | None
+    text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: Container[int], ctx: Context, carried: BodyRef | None
 ) -> tuple[list[ZhPost], list[ZhName], BodyRef | None]:
     """Posts and officials' names in one sentence; ``carried`` is the body last spoken of."""
     body_at_end: dict[int, BodyRef] = {}
@@ -127,7 +128,7 @@ def find_posts(
     return posts, names, carried
 
 
-def _name_list(text: str, pos: int, cuts: set[int]) -> list[tuple[int, int]]:
+def _name_list(text: str, pos: int, cuts: Container[int]) -> list[tuple[int, int]]:
     """Names joined by 、 that end before a verb that follows names (游钧、杨艺文参加)."""
     out: list[tuple[int, int]] = []
     while True:
@@ -157,7 +158,7 @@ def _joined(text: str, end: int, start: int, bodies: dict[int, BodyRef], units: 
     return rest == "" or start in bodies or start in units
 
 
-def _names_from(text: str, pos: int, cuts: set[int]) -> list[tuple[int, int]]:
+def _names_from(text: str, pos: int, cuts: Container[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     while True:
         length = name_at(text, pos, cuts)
@@ -171,7 +172,7 @@ def _names_from(text: str, pos: int, cuts: set[int]) -> list[tuple[int, int]]:
 
 
 def _names_before(
-    text: str, pos: int, bodies: list[BodyMention], cuts: set[int], known: list[ZhName]
+    text: str, pos: int, bodies: list[BodyMention], cuts: Container[int], known: list[ZhName]
 ) -> list[tuple[int, int]]:
     """Names that end right before a title (or before 等 + body + title)."""
     body_start = min((b.start for b in bodies if b.end == pos), default=pos)

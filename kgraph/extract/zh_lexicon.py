@@ -13,9 +13,9 @@ import logging
 import re
 from functools import lru_cache
 
+import ahocorasick
 import jieba
 
-from kgraph.extract.trie import trie_pattern
 from kgraph.gazetteer import Gazetteer
 from kgraph.lexicon import split, table
 from kgraph.naming import body_types, departments, national_bodies, zh_number
@@ -82,10 +82,17 @@ def region_names(gaz: Gazetteer) -> dict[str, list[str]]:
     return out
 
 
-_ATOMS: dict[int, tuple[re.Pattern[str], dict[str, tuple[str, object]]]] = {}
+#: Numbered and structural atoms that the word list cannot hold: 中央第五指导组, 党的二十大, 第十五届.
+SPECIAL = re.compile(
+    rf"(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(?:巡回)?指导组)"
+    rf"|(?P<congress>(?:党的|中国共产党第)([{ZH_DIGITS}]+)(?:次全国代表大会|大))"
+    rf"|(?P<session>第?[{ZH_DIGITS}]+届)"
+)
+LEVEL = re.compile(rf"[{LEVEL_CHARS}]")
+_ATOMS: dict[int, ahocorasick.Automaton] = {}
 
 
-def _atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object]]]:
+def _automaton(gaz: Gazetteer) -> ahocorasick.Automaton:
     kinds: dict[str, tuple[str, object]] = {}
     for name, codes in region_names(gaz).items():
         kinds[name] = ("region", codes)
@@ -98,21 +105,19 @@ def _atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object
     for word, key in campaign_table().items():
         kinds.setdefault(word, ("campaign", key))
     kinds["中共"] = ("cpc", None)
-    pattern = re.compile(
-        rf"(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(?:巡回)?指导组)"
-        rf"|(?P<congress>(?:党的|中国共产党第)([{ZH_DIGITS}]+)(?:次全国代表大会|大))"
-        rf"|(?:{trie_pattern(sorted(kinds), flexible_space=False)})"
-        rf"|(?P<session>第?[{ZH_DIGITS}]+届)"
-        rf"|(?P<level>[{LEVEL_CHARS}])"
-    )
-    return pattern, kinds
+    automaton = ahocorasick.Automaton()
+    for word, (kind, value) in kinds.items():
+        automaton.add_word(word, (word, kind, value))
+    automaton.make_automaton()
+    return automaton
 
 
-def atoms(gaz: Gazetteer) -> tuple[re.Pattern[str], dict[str, tuple[str, object]]]:
-    """The trie of every Chinese atom, built once per gazetteer (children share their parent's)."""
+def atoms(gaz: Gazetteer) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over every Chinese atom word (leftmost-longest matches), built once
+    per gazetteer (an article's child view shares its parent's)."""
     key = id(gaz.by_zh)
     if key not in _ATOMS:
-        _ATOMS[key] = _atoms(gaz)
+        _ATOMS[key] = _automaton(gaz)
     return _ATOMS[key]
 
 
@@ -163,6 +168,39 @@ def word_tags() -> dict[str, str]:
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
+
+
+class Cuts:
+    """jieba's token boundaries in a text, computed only around the offsets that are asked about.
+
+    Only a name's end and a short place name need them, a few offsets a sentence;
+    segmenting a window of ``RADIUS`` characters either side costs a fraction of
+    segmenting the whole text, and jieba's choice at an offset depends on little
+    more than its neighbours.
+    """
+
+    RADIUS = 8
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[int, bool] = {0: True, len(text): True}
+
+    def __contains__(self, offset: object) -> bool:
+        if not isinstance(offset, int) or offset < 0 or offset > len(self.text):
+            return False
+        if offset not in self.known:
+            lo = max(0, offset - self.RADIUS)
+            hi = min(len(self.text), offset + self.RADIUS)
+            pos = lo
+            inner: set[int] = set()
+            for token in tokenizer().cut(self.text[lo:hi]):
+                pos += len(token)
+                inner.add(pos)
+            # Trust the window's verdict away from its artificial edges.
+            for i in range(max(lo + 3, 1), min(hi - 3, len(self.text)) + 1):
+                self.known.setdefault(i, i in inner)
+            self.known.setdefault(offset, offset in inner)
+        return self.known[offset]
 
 
 def boundaries(text: str) -> set[int]:
