@@ -34,7 +34,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.strict and result.warnings:
         print(f"error: {len(result.warnings)} warning(s) and --strict is set; nothing written", file=sys.stderr)
         return 1
-    written = write_exports(result.graph, args.out)
+    written = write_exports(result.graph, args.out, html=args.html)
     s = result.summary()
     print(f"articles: {s['articles']}")
     print("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities"].items()))
@@ -46,6 +46,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     for w in skipped:
         print(f"  skipped {w.path}: {w.message}")
     print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from kgraph.export.atomic import write_text
+    from kgraph.graph_io import GraphReadError, read_graph
+    from kgraph.viz.explorer import FocusNotFound, render
+
+    try:
+        g = read_graph(args.graph)
+        types = [t for t in args.types.split(",") if t] if args.types else None
+        html = render(g, focus=args.focus, depth=args.depth, types=types)
+    except (GraphReadError, FocusNotFound) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    write_text(Path(args.out), html)
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -80,7 +97,20 @@ def parser() -> argparse.ArgumentParser:
         help="show a progress bar (default: when stderr is a terminal)",
     )
     b.add_argument("--max-bytes", type=int, default=reading.MAX_BYTES, help="skip files larger than this")
+    b.add_argument(
+        "--html",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also write the HTML explorer, graph.html (default: yes)",
+    )
     b.set_defaults(func=cmd_build)
+    v = sub.add_parser("viz", help="write the interactive HTML explorer of a built graph")
+    v.add_argument("graph", help="graph.graphml, or the directory a build wrote")
+    v.add_argument("--out", default="graph.html", help="HTML file to write (default: graph.html)")
+    v.add_argument("--focus", help="draw only the neighbourhood of this entity (a name in English or Chinese)")
+    v.add_argument("--depth", type=int, default=2, help="how many steps around --focus (default: 2)")
+    v.add_argument("--types", help="entity types to keep, comma-separated (official,person,body,region,campaign)")
+    v.set_defaults(func=cmd_viz)
     s = sub.add_parser("stats", help="counts of a built graph (graph.ttl, .nt, .jsonld)")
     s.add_argument("graph")
     s.add_argument("--json", action="store_true")

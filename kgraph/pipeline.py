@@ -107,8 +107,8 @@ def build(
     return BuildResult(build_graph(facts), facts, warnings, unsupported)
 
 
-def write_exports(g: nx.MultiDiGraph, out: str | os.PathLike[str]) -> list[Path]:
-    """Write every export format into ``out``; each file appears whole or not at all."""
+def write_exports(g: nx.MultiDiGraph, out: str | os.PathLike[str], html: bool = True) -> list[Path]:
+    """Write every export format (and the HTML explorer) into ``out``; each file appears whole or not at all."""
     out_dir = Path(out)
     graph = rdf.to_rdf(g)
     written: list[Path] = []
@@ -116,4 +116,9 @@ def write_exports(g: nx.MultiDiGraph, out: str | os.PathLike[str]) -> list[Path]
         text = graphml.to_graphml(g) if fmt == "graphml" else rdf.serialize(graph, fmt)
         atomic.write_text(out_dir / name, text)
         written.append(out_dir / name)
+    if html:
+        from kgraph.viz.explorer import render
+
+        atomic.write_text(out_dir / "graph.html", render(g))
+        written.append(out_dir / "graph.html")
     return written

@@ -25,6 +25,7 @@ def test_build_goes_on_past_bad_files_and_summarises(tmp_path, root):
     assert "relations: " in r.stdout and "holds_post" in r.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "graph.graphml",
+        "graph.html",
         "graph.jsonld",
         "graph.nt",
         "graph.ttl",
@@ -47,3 +48,28 @@ def test_stats_reads_a_built_graph_and_reports_bad_ones(tmp_path, root):
     (tmp_path / "broken.ttl").write_text("this is not turtle <")
     r = kgraph("stats", "broken.ttl", cwd=tmp_path)
     assert r.returncode == 1 and "broken.ttl" in r.stderr
+
+
+def test_viz_writes_a_focused_page_and_reports_bad_input(tmp_path, root):
+    r = kgraph("build", str(root / "seeds"), "--out", "out", "--no-html", cwd=tmp_path)
+    assert r.returncode == 0 and not (tmp_path / "out" / "graph.html").exists()
+    r = kgraph(
+        "viz",
+        "out",
+        "--out",
+        "guizhou.html",
+        "--focus",
+        "Guizhou",
+        "--depth",
+        "1",
+        "--types",
+        "region,body",
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stderr
+    page = (tmp_path / "guizhou.html").read_text()
+    assert '"id": "body/520000/party_committee"' in page and '"id": "person/zou-lianke"' not in page
+    r = kgraph("viz", "out", "--focus", "Atlantis", cwd=tmp_path)
+    assert r.returncode == 1 and "no entity named 'Atlantis'" in r.stderr
+    r = kgraph("viz", "nowhere", cwd=tmp_path)
+    assert r.returncode == 1 and "nowhere" in r.stderr

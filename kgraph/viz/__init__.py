@@ -1,0 +1,1 @@
+"""The interactive HTML explorer: layout in Python, rendering with pyvis and vis-network."""
