@@ -66,6 +66,102 @@ def cmd_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_query(args: argparse.Namespace) -> int:
+    from kgraph.sparql.engines import QueryError, open_engine
+    from kgraph.sparql.named import named_queries, run_named
+    from kgraph.sparql.results import render
+
+    if args.list:
+        for q in named_queries().values():
+            params = " ".join(f"--param {p}=..." for p in q.params)
+            print(f"{q.name:<22} {q.description}" + (f"  [{params}]" if params else ""))
+        return 0
+    try:
+        values = dict(_param(p) for p in args.param)
+        graph = args.graph
+        text = args.sparql
+        if (
+            args.named is None
+            and text is None
+            and args.file is None
+            and graph
+            and not Path(graph).exists()
+            and args.store
+        ):
+            graph, text = None, graph  # `kgraph query --store DIR 'SELECT ...'`
+        engine = open_engine(args.engine, graph=graph, store=args.store)
+        if args.named:
+            result = run_named(engine, args.named, values, limit=args.limit)
+        else:
+            if args.file:
+                text = Path(args.file).read_text(encoding="utf-8")
+            if not text:
+                raise QueryError("give a query, --file Q.rq or --named NAME (see --list)")
+            result = engine.query(text, limit=args.limit)
+    except (QueryError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    sys.stdout.write(render(result, args.format))
+    return 0
+
+
+def _param(text: str) -> tuple[str, str]:
+    from kgraph.sparql.engines import QueryError
+
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise QueryError(f"--param takes NAME=VALUE, not {text!r}")
+    return name.strip(), value
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    import time
+
+    import pyoxigraph as ox
+
+    from kgraph.sparql.engines import QueryError, load_into
+
+    start = time.perf_counter()
+    try:
+        store = ox.Store(str(args.store))
+        if args.replace:
+            store.clear()
+        load_into(store, args.graph)
+        store.flush()
+        count = len(store)
+    except (QueryError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    print(f"loaded {args.graph} into {args.store}: {count} triples in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from kgraph.sparql.engines import QueryError, open_engine
+    from kgraph.sparql.server import Endpoint, serve
+
+    try:
+        engine = open_engine(args.engine, graph=args.graph, store=args.store)
+    except QueryError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    server = serve(Endpoint(engine, timeout=args.timeout, max_rows=args.max_rows), args.host, args.port)
+    print(
+        f"SPARQL endpoint on http://{args.host}:{server.server_address[1]}/sparql (read-only; Ctrl-C stops)", flush=True
+    )
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    server.shutdown()
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     from kgraph.stats import graph_stats
 
@@ -111,6 +207,32 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--depth", type=int, default=2, help="how many steps around --focus (default: 2)")
     v.add_argument("--types", help="entity types to keep, comma-separated (official,person,body,region,campaign)")
     v.set_defaults(func=cmd_viz)
+    q = sub.add_parser("query", help="run SPARQL over a graph or a store: a query, a file or a named query")
+    q.add_argument("graph", nargs="?", help="graph.ttl (.nt, .jsonld), unless --store is given")
+    q.add_argument("sparql", nargs="?", help="the query text")
+    q.add_argument("--file", help="read the query from a .rq file")
+    q.add_argument("--named", help="run a named query (see --list)")
+    q.add_argument("--param", action="append", default=[], help="NAME=VALUE for a named query's parameter")
+    q.add_argument("--list", action="store_true", help="list the named queries")
+    q.add_argument("--store", help="an Oxigraph store directory made by `kgraph load`")
+    q.add_argument("--engine", default="oxigraph", choices=["oxigraph", "rdflib"])
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
+    q.add_argument("--limit", type=int, help="stop after this many rows")
+    q.set_defaults(func=cmd_query)
+    ld = sub.add_parser("load", help="load a graph into a persistent Oxigraph store, once, for fast queries")
+    ld.add_argument("graph", help="graph.ttl (.nt, .jsonld) or a build directory")
+    ld.add_argument("--store", required=True, help="store directory (created if missing)")
+    ld.add_argument("--replace", action="store_true", help="empty the store first")
+    ld.set_defaults(func=cmd_load)
+    sv = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint")
+    sv.add_argument("graph", nargs="?", help="graph.ttl (.nt, .jsonld), unless --store is given")
+    sv.add_argument("--store", help="an Oxigraph store directory made by `kgraph load`")
+    sv.add_argument("--engine", default="oxigraph", choices=["oxigraph", "rdflib"])
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=7878)
+    sv.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default 10)")
+    sv.add_argument("--max-rows", type=int, default=10_000, help="result size limit in rows (default 10000)")
+    sv.set_defaults(func=cmd_serve)
     s = sub.add_parser("stats", help="counts of a built graph (graph.ttl, .nt, .jsonld)")
     s.add_argument("graph")
     s.add_argument("--json", action="store_true")

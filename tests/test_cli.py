@@ -73,3 +73,60 @@ def test_viz_writes_a_focused_page_and_reports_bad_input(tmp_path, root):
     assert r.returncode == 1 and "no entity named 'Atlantis'" in r.stderr
     r = kgraph("viz", "nowhere", cwd=tmp_path)
     assert r.returncode == 1 and "nowhere" in r.stderr
+
+
+def test_query_named_list_files_formats_and_store(tmp_path, root):
+    assert kgraph("build", str(root / "seeds"), "--out", "out", "--no-html", cwd=tmp_path).returncode == 0
+    r = kgraph("query", "--list", cwd=tmp_path)
+    assert r.returncode == 0 and "officials-of-body" in r.stdout and "evidence" in r.stdout
+    r = kgraph("query", "out/graph.ttl", "--named", "posts-of-official", "--param", "official=Zou Lianke", cwd=tmp_path)
+    assert r.returncode == 0 and "Guizhou Provincial Department of Education" in r.stdout and "(2 rows)" in r.stdout
+    (tmp_path / "q.rq").write_text(
+        "SELECT ?name WHERE { ?s a <https://w3id.org/kgraph/ontology#Official> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?name } ORDER BY ?name"
+    )
+    r = kgraph("query", "out/graph.ttl", "--file", "q.rq", "--format", "csv", "--engine", "rdflib", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout.splitlines()[0] == "name" and "Xi Jinping" in r.stdout
+    r = kgraph("load", "out/graph.ttl", "--store", "store", cwd=tmp_path)
+    assert r.returncode == 0 and "triples" in r.stdout
+    r = kgraph(
+        "query", "--store", "store", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "tsv", cwd=tmp_path
+    )
+    assert r.returncode == 0 and r.stdout.splitlines()[0] == "?n"
+    r = kgraph("query", "out/graph.ttl", "DELETE WHERE { ?s ?p ?o }", cwd=tmp_path)
+    assert r.returncode == 1 and "updates are not allowed" in r.stderr
+
+
+def test_serve_answers_on_loopback_until_stopped(tmp_path, root):
+    import json
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    assert kgraph("build", str(root / "seeds"), "--out", "out", "--no-html", cwd=tmp_path).returncode == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kgraph.cli", "serve", "out/graph.ttl", "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/sparql?query=" + urllib.request.quote("ASK { ?s ?p ?o }")
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(url) as resp:
+                    assert json.loads(resp.read())["boolean"] is True
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("the endpoint never answered")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
+    assert proc.returncode == 0

@@ -1,0 +1,1 @@
+"""SPARQL over the graph: engines, named queries, result formats and the endpoint."""

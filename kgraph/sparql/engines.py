@@ -1,0 +1,239 @@
+"""SPARQL engines as plugins found by name: ``oxigraph`` (default) and ``rdflib``.
+
+Both answer the same queries with the same result type, so the CLI, the named
+queries and the endpoint do not care which runs. Oxigraph (pyoxigraph) loads
+and queries large graphs tens of times faster and keeps a persistent on-disk
+store, so a big graph is loaded once (``kgraph load``); rdflib stays for small
+graphs and as a reference.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+
+
+class QueryError(ValueError):
+    """A query that cannot run: bad syntax, an update, a time limit; the message says which."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """An RDF term in a result, engine-neutral."""
+
+    kind: str  # uri | literal | bnode
+    value: str
+    lang: str = ""
+    datatype: str = ""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass
+class Result:
+    """A SELECT (rows), ASK (boolean) or CONSTRUCT/DESCRIBE (triples as rows of s, p, o) result."""
+
+    variables: list[str]
+    rows: list[list[Term | None]] = field(default_factory=list)
+    boolean: bool | None = None
+    truncated: bool = False
+
+
+class Engine(Protocol):
+    name: str
+
+    def query(
+        self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
+    ) -> Result: ...
+
+
+def _check_read_only(text: str) -> None:
+    import re
+
+    stripped = re.sub(r"#[^\n]*", "", text)
+    if re.search(
+        r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|GRAPH|SILENT|<|ALL|DEFAULT|NAMED)",
+        stripped,
+        re.I,
+    ):
+        raise QueryError("updates are not allowed: kgraph serves and queries its graphs read-only")
+
+
+class OxigraphEngine:
+    """pyoxigraph: an in-memory store for a file, or a persistent store directory."""
+
+    name = "oxigraph"
+
+    def __init__(self, graph: str | Path | None = None, store: str | Path | None = None):
+        if store is not None:
+            path = Path(store)
+            if graph is None and not path.exists():
+                raise QueryError(f"{path}: no such store (create it with `kgraph load GRAPH --store {path}`)")
+            self.store = ox.Store(str(path))
+        else:
+            self.store = ox.Store()
+        if graph is not None:
+            load_into(self.store, graph)
+
+    def query(
+        self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
+    ) -> Result:
+        _check_read_only(text)
+        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self.store.query(text, substitutions=subs or None)
+        except SyntaxError as e:
+            raise QueryError(f"query syntax: {e}") from e
+        except OSError as e:
+            raise QueryError(str(e)) from e
+        deadline = time.monotonic() + timeout if timeout else None
+        if isinstance(answer, ox.QueryBoolean):
+            return Result([], boolean=bool(answer))
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            result = Result(variables)
+            for solution in answer:
+                if limit is not None and len(result.rows) >= limit:
+                    result.truncated = True
+                    break
+                if deadline and time.monotonic() > deadline:
+                    raise QueryError(f"query took longer than the {timeout:g} s limit")
+                result.rows.append([_from_ox(solution[v]) for v in variables])
+            return result
+        result = Result(["subject", "predicate", "object"])
+        for triple in answer:
+            if limit is not None and len(result.rows) >= limit:
+                result.truncated = True
+                break
+            result.rows.append([_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)])
+        return result
+
+
+class RdflibEngine:
+    """rdflib's own engine, for small graphs."""
+
+    name = "rdflib"
+
+    def __init__(self, graph: str | Path | None = None, store: str | Path | None = None):
+        from rdflib import Graph
+
+        if store is not None:
+            raise QueryError("the rdflib engine keeps no store; use --engine oxigraph with --store")
+        self.graph = Graph()
+        if graph is not None:
+            path = Path(graph)
+            fmt = RDF_FORMATS.get(path.suffix)
+            if fmt is None or not path.exists():
+                raise QueryError(f"{path}: not a graph file (.ttl, .nt or .jsonld)")
+            self.graph.parse(path, format=fmt)
+
+    def query(
+        self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
+    ) -> Result:
+        from rdflib import Literal, URIRef
+
+        _check_read_only(text)
+        init = {}
+        for k, v in (bindings or {}).items():
+            init[k] = (
+                URIRef(v.value)
+                if v.kind == "uri"
+                else Literal(v.value, lang=v.lang or None, datatype=URIRef(v.datatype) if v.datatype else None)
+            )
+        try:
+            answer = self.graph.query(text, initBindings=init)
+        except Exception as e:  # pyparsing and rdflib raise many types for a bad query
+            raise QueryError(f"query: {e}") from e
+        if answer.type == "ASK":
+            return Result([], boolean=bool(answer.askAnswer))
+        if answer.type == "SELECT":
+            variables = [str(v) for v in answer.vars]
+            rows = []
+            for row in answer:
+                if limit is not None and len(rows) >= limit:
+                    return Result(variables, rows, truncated=True)
+                rows.append([_from_rdflib(x) for x in row])
+            return Result(variables, rows)
+        rows = [[_from_rdflib(x) for x in t] for t in answer]
+        return Result(
+            ["subject", "predicate", "object"],
+            rows[:limit] if limit else rows,
+            truncated=bool(limit and len(rows) > limit),
+        )
+
+
+ENGINES: dict[str, type] = {"oxigraph": OxigraphEngine, "rdflib": RdflibEngine}
+
+
+def open_engine(name: str = "oxigraph", graph: str | Path | None = None, store: str | Path | None = None) -> Engine:
+    """An engine by name over a graph file (or, for Oxigraph, a store directory)."""
+    if name not in ENGINES:
+        raise QueryError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
+    if graph is None and store is None:
+        raise QueryError("give a graph file or --store DIR")
+    return ENGINES[name](graph=graph, store=store)
+
+
+def load_into(store: ox.Store, graph: str | Path) -> None:
+    """Bulk-load a Turtle, N-Triples or JSON-LD file into an Oxigraph store."""
+    path = Path(graph)
+    if path.is_dir():
+        path = path / "graph.ttl"
+    fmt = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(path.suffix)
+    if fmt is None:
+        raise QueryError(f"{path}: not a graph file (.ttl, .nt or .jsonld)")
+    if not path.exists():
+        raise QueryError(f"{path}: no such file")
+    try:
+        store.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as e:
+        raise QueryError(f"{path}: cannot load ({e})") from e
+
+
+def _to_ox(term: Term) -> ox.NamedNode | ox.Literal:
+    if term.kind == "uri":
+        return ox.NamedNode(term.value)
+    if term.lang:
+        return ox.Literal(term.value, language=term.lang)
+    if term.datatype:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
+def _from_ox(term: object) -> Term | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, ox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if term.language or dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = ""
+        return Term("literal", term.value, term.language or "", dt)
+    return Term("literal", str(term))
+
+
+def _from_rdflib(term: object) -> Term | None:
+    from rdflib import BNode, Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return Term("uri", str(term))
+    if isinstance(term, BNode):
+        return Term("bnode", str(term))
+    if isinstance(term, Literal):
+        dt = str(term.datatype) if term.datatype else ""
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = ""
+        return Term("literal", str(term), term.language or "", dt)
+    return Term("literal", str(term))
