@@ -22,35 +22,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import synthetic_graph  # noqa: E402
 
 from kgraph.viz.explorer import render  # noqa: E402
-
-
-def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,900",
-    ):
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+from kgraph.viz.headless import chromium  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     args = ap.parse_args()
-    driver = browser()
+    driver = chromium()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for n in args.sizes:

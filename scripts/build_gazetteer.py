@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
+from kgraph.extract.names_zh import join_syllables
+
 DATA = Path(__file__).resolve().parent.parent / "kgraph" / "data"
 CHINA_CODE = "100000"
 
@@ -91,13 +93,7 @@ def romanize(zh: str, full: str, overrides: dict[str, str]) -> str:
     for key in (full, zh):
         if key in overrides:
             return overrides[key]
-    syllables = lazy_pinyin(full, style=Style.NORMAL, v_to_u=True)[: len(zh)]
-    out = ""
-    for i, syl in enumerate(syllables):
-        syl = syl.replace("ü", "u")
-        if i and syl[:1] in "aoe":
-            out += "'"
-        out += syl
+    out = join_syllables(lazy_pinyin(full, style=Style.NORMAL, v_to_u=True)[: len(zh)])
     return out[:1].upper() + out[1:]
 
 

@@ -108,18 +108,23 @@ def common_word(word: str) -> bool:
     return tag is not None and not tag.startswith("nr")
 
 
-def romanize(name: str) -> str:
-    """习近平 -> Xi Jinping, 诸葛宇杰 -> Zhuge Yujie, 欧阳锦全 -> Ouyang Jinquan."""
-    sl = surname_length(name, 0) or 1
-    surname = surnames().get(name[:sl]) or "".join(lazy_pinyin(name[:sl])).capitalize()
-    given = lazy_pinyin(name[sl:], style=Style.NORMAL, v_to_u=True)
+def join_syllables(syllables: list[str]) -> str:
+    """One pinyin word, with an apostrophe before a/o/e syllables (Xin'an, Xi'an) and u for ü."""
     out = ""
-    for i, syl in enumerate(given):
+    for i, syl in enumerate(syllables):
         syl = syl.replace("ü", "u")
         if i and syl[:1] in "aoe":
             out += "'"
         out += syl
-    return f"{surname} {out.capitalize()}".strip()
+    return out
+
+
+def romanize(name: str) -> str:
+    """习近平 -> Xi Jinping, 诸葛宇杰 -> Zhuge Yujie, 欧阳锦全 -> Ouyang Jinquan."""
+    sl = surname_length(name, 0) or 1
+    surname = surnames().get(name[:sl]) or "".join(lazy_pinyin(name[:sl])).capitalize()
+    given = join_syllables(lazy_pinyin(name[sl:], style=Style.NORMAL, v_to_u=True))
+    return f"{surname} {given.capitalize()}".strip()
 
 
 def pinyin_label(text: str) -> str:

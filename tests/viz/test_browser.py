@@ -2,54 +2,29 @@
 
 import io
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from kgraph.pipeline import build
+from kgraph.viz import headless
 from kgraph.viz.explorer import render, select
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+    if not headless.available():
         reason = "Chromium and ChromeDriver are not installed (Debian: apt-get install chromium chromium-driver)"
         if os.environ.get("KGRAPH_REQUIRE_BROWSER"):
             pytest.fail(reason + ", and KGRAPH_REQUIRE_BROWSER is set")
         pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.options import Options
-    from selenium.webdriver.chrome.service import Service
-
-    options = Options()
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,900",
-    ):
-        options.add_argument(arg)
-    options.binary_location = CHROMIUM
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver = headless.chromium(console_log=True)
     yield driver
     driver.quit()
 
 
 def open_page(driver, path: Path) -> None:
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    driver.get(path.resolve().as_uri())
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script("return window.kgRendered === true"))
+    headless.open_explorer(driver, path, timeout=30)
 
 
 def errors(driver) -> list[dict]:
