@@ -7,13 +7,11 @@ from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from kgraph.export.rdf import KG, ORG, PREDICATES, SCHEMA
-
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+from kgraph.export.rdf import KG, ORG, PREDICATES, RDF_FORMATS, SCHEMA
 
 
 def graph_stats(path: Path) -> dict[str, object]:
-    fmt = FORMATS.get(path.suffix)
+    fmt = RDF_FORMATS.get(path.suffix)
     if fmt is None:
         raise ValueError(f"unknown graph format {path.suffix!r} (use .ttl, .nt or .jsonld)")
     g = Graph()

@@ -130,6 +130,8 @@ def _provenance(rdf: Graph, triple: tuple[URIRef, URIRef, URIRef], evidence: lis
         rdf.add((node, KG.endOffset, Literal(int(ev["end"]))))
 
 
+#: RDF files kgraph writes and reads back, by suffix (rdflib format names).
+RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
 PREFIXES = {
     "kg": str(KG),
     "kgid": str(ID),

@@ -68,28 +68,27 @@ class ChineseExtractor:
         for s in sents:
             local_cuts = Cuts(s.text)
             atoms = bodies_zh.find_atoms(s.text, gaz, local_cuts)
-            per_sentence.append((s, atoms, local_cuts))
-            for a in atoms:
-                if a.kind == "region" and not self._inside_name(s.text, a, local_cuts):
-                    code = gaz.choose(a.value, [])  # type: ignore[arg-type]
-                    if code:
-                        counts[code] += 1
-                        first_seen.setdefault(code, s.start + a.start)
+            places = [a for a in atoms if a.kind == "region" and not self._inside_name(s.text, a, local_cuts)]
+            per_sentence.append((s, atoms, places, local_cuts))
+            for a in places:
+                code = gaz.choose(a.value, [])  # type: ignore[arg-type]
+                if code:
+                    counts[code] += 1
+                    first_seen.setdefault(code, s.start + a.start)
         ctx = build_context(gaz, counts, first_seen)
         relations = RelationBuilder(facts, gaz, ctx, nearest_actor=True)
         relations.objects = [(m.start(1), m.end(1)) for m in OBJECT.finditer(text)]
         carried = None
         unambiguous = list(counts)
-        for s, atoms, local_cuts in per_sentence:
+        for s, atoms, places, local_cuts in per_sentence:
             ev = Evidence(article.id, s.start, s.end, s.text)
             bodies, addresses = bodies_zh.parse(s.text, atoms, ctx, gaz)
             regions = []
-            for a in atoms:
-                if a.kind == "region" and not self._inside_name(s.text, a, local_cuts):
-                    code = gaz.choose(a.value, unambiguous)  # type: ignore[arg-type]
-                    if code:
-                        make.region(code, ev)
-                        regions.append((s.start + a.start, code))
+            for a in places:
+                code = gaz.choose(a.value, unambiguous)  # type: ignore[arg-type]
+                if code:
+                    make.region(code, ev)
+                    regions.append((s.start + a.start, code))
             for m in re.finditer("全[省市县区]", s.text):
                 code = ctx.region_for(WHOLE[m.group(0)])
                 if code:

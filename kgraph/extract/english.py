@@ -51,7 +51,8 @@ class EnglishExtractor:
 
         # Regions first: they give the context that bare references resolve against.
         per_sentence: list[tuple[Sentence, list[RegionMatch]]] = []
-        name_spans = [(n.start, n.end) for n in find_names(article.text)]
+        names_found = find_names(article.text)
+        name_spans = [(n.start, n.end) for n in names_found]
         for s in sents:
             found = find_regions(s.text, gaz, s.start)
             blocked = name_spans + [(s.start + a, s.start + b) for a, b in bodies_en.national_spans(s.text)]
@@ -95,7 +96,7 @@ class EnglishExtractor:
                     body_keys.append((b.start + s.start, make.body(b.ref, ev)))
             for pos, ref in relations.unowned_units(s, bodies):
                 body_keys.append((s.start + pos, make.body(ref, ev)))
-            names = [n for n in find_names(s.text, s.start) if (n.start, n.end) not in byline_spans]
+            names = [n for n in names_found if s.start <= n.start < s.end and (n.start, n.end) not in byline_spans]
             posts, carried = posts_en.find_posts(
                 s.text.replace("’", "'"),
                 [(n.start - s.start, n.end - s.start) for n in names],

@@ -53,7 +53,7 @@ def _title_body(
     if body is None:
         return None, title
     if title == "Member of the Standing Committee":
-        return (body if body.kind == "party_committee" else body), title
+        return body, title
     if title_row["unit"] == "party_group" and body.kind != "party_group":
         return BodyRef(body.region, body.path + ("party_group",)), title
     if body.kind == "party_group" and title in ("Secretary", "Deputy Secretary", "Member"):

@@ -70,7 +70,8 @@ def campaign_table() -> dict[str, str]:
 
 
 def region_names(gaz: Gazetteer) -> dict[str, list[str]]:
-    """Chinese region names worth matching in text: full names, and short names above the county."""
+    """Chinese region names worth matching in text: full names and short names (the atom parser
+    drops short names of districts and those jieba does not cut out)."""
     out: dict[str, list[str]] = {}
     for code, region in gaz.regions.items():
         if not code.isdigit() or region.level == "country":
@@ -201,13 +202,3 @@ class Cuts:
                 self.known.setdefault(i, i in inner)
             self.known.setdefault(offset, offset in inner)
         return self.known[offset]
-
-
-def boundaries(text: str) -> set[int]:
-    """Offsets where jieba (with kgraph's words) puts a token boundary."""
-    out = {0}
-    pos = 0
-    for token in tokenizer().cut(text):
-        pos += len(token)
-        out.add(pos)
-    return out

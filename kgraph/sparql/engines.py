@@ -9,6 +9,7 @@ graphs and as a reference.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
+from kgraph.export.rdf import RDF_FORMATS
 
 
 class QueryError(ValueError):
@@ -55,8 +56,6 @@ class Engine(Protocol):
 
 
 def _check_read_only(text: str) -> None:
-    import re
-
     stripped = re.sub(r"#[^\n]*", "", text)
     if re.search(
         r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD)\b\s*(DATA|WHERE|\{|GRAPH|SILENT|<|ALL|DEFAULT|NAMED)",

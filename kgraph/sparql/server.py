@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import multiprocessing
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -196,5 +195,4 @@ def serve(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 7878) -> Thre
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)
     thread.start()
-    time.sleep(0.01)
     return server

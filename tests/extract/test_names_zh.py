@@ -1,7 +1,7 @@
 import pytest
 
 from kgraph.extract.names_zh import name_at, romanize
-from kgraph.extract.zh_lexicon import boundaries
+from kgraph.extract.zh_lexicon import Cuts
 
 
 @pytest.mark.parametrize(
@@ -30,4 +30,4 @@ def test_pinyin_with_surname_rules(zh, en):
     ],
 )
 def test_where_names_end(text, pos, length):
-    assert name_at(text, pos, boundaries(text)) == length
+    assert name_at(text, pos, Cuts(text)) == length
