@@ -31,6 +31,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(args.paths, progress=_progress(show), max_bytes=args.max_bytes)
     for w in result.warnings:
         print(f"warning: {w}", file=sys.stderr)
+    if args.debug:
+        for failure in result.failed:
+            print(f"traceback of {failure.path or failure.article}:\n{failure.traceback}", file=sys.stderr)
     if args.strict and result.warnings:
         print(f"error: {len(result.warnings)} warning(s) and --strict is set; nothing written", file=sys.stderr)
         return 1
@@ -43,6 +46,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"no extractor yet for the language of: {', '.join(result.unsupported)}")
     skipped = [w for w in result.warnings if w.skipped]
     print(f"warnings: {len(result.warnings)} ({len(skipped)} file(s) skipped)")
+    if result.failed:
+        print(f"failed: {len(result.failed)} article(s) not extracted (--debug shows the tracebacks)")
     for w in skipped:
         print(f"  skipped {w.path}: {w.message}")
     print("wrote " + ", ".join(str(p) for p in written))
@@ -192,6 +197,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar (default: when stderr is a terminal)",
     )
+    b.add_argument("--debug", action="store_true", help="print the traceback of an article whose extraction failed")
     b.add_argument("--max-bytes", type=int, default=reading.MAX_BYTES, help="skip files larger than this")
     b.add_argument(
         "--html",

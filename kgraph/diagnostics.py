@@ -20,6 +20,7 @@ BAD_RECORD = "line {line}: {error}"
 NOT_FOUND = "no such file or directory"
 NO_ARTICLES = "no article files (.txt, .jsonl) found"
 UNREADABLE = "cannot read: {error}"
+EXTRACTION_FAILED = "extraction of article {id!r} failed ({error}); the article is skipped"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kgraph import diagnostics as D
 from kgraph import gazetteer, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
@@ -28,12 +30,23 @@ from kgraph.graph import ARTICLE, build_graph
 EXPORTS = {"graph.ttl": "turtle", "graph.jsonld": "json-ld", "graph.nt": "nt", "graph.graphml": "graphml"}
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An article whose extraction raised: it is left out of the graph and reported."""
+
+    article: str
+    path: str
+    error: BaseException
+    traceback: str
+
+
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
     facts: list[Facts] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
+    failed: list[Failure] = field(default_factory=list)
 
     def summary(self) -> dict[str, object]:
         g = self.graph
@@ -45,6 +58,7 @@ class BuildResult:
             "relations": dict(sorted(relations.items())),
             "warnings": len(self.warnings),
             "skipped": sum(1 for w in self.warnings if w.skipped),
+            "failed": len(self.failed),
         }
 
 
@@ -98,13 +112,29 @@ def build(
     extract = Extractors()
     facts: list[Facts] = []
     unsupported: list[str] = []
+    failed: list[Failure] = []
     for article in progress(articles) if progress else articles:
-        result = extract(article)
+        try:
+            result = extract(article)
+        except Exception as e:  # one article must never stop a build: report it, skip it, go on
+            failed.append(Failure(article.id, article.path, e, traceback.format_exc()))
+            warnings.append(
+                Warning(
+                    article.path or article.id,
+                    D.EXTRACTION_FAILED.format(id=article.id, error=_describe(e)),
+                    skipped=True,
+                )
+            )
+            continue
         if result is None:
             unsupported.append(article.id)
             result = Facts(article)
         facts.append(result)
-    return BuildResult(build_graph(facts), facts, warnings, unsupported)
+    return BuildResult(build_graph(facts), facts, warnings, unsupported, failed)
+
+
+def _describe(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
 
 
 def write_exports(g: nx.MultiDiGraph, out: str | os.PathLike[str], html: bool = True) -> list[Path]:

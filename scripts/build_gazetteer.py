@@ -176,7 +176,23 @@ def build() -> list[dict[str, str]]:
                 "lat": lat,
             }
         )
-    return out
+    return drop_shadowed_aliases(out)
+
+
+def drop_shadowed_aliases(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """A bare name that a higher-level region bears is that region's: "Nanchang" and 南昌 are the city,
+    and Nanchang County keeps only its full names (the text says "County", 县, where it means the county)."""
+    rank = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
+    top: dict[str, int] = {}
+    for r in rows:
+        for name in (r["en"], *filter(None, r["en_aliases"].split("|")), r["zh_short"]):
+            top[name.lower()] = min(top.get(name.lower(), 9), rank[r["level"]])
+    for r in rows:
+        kept = [a for a in filter(None, r["en_aliases"].split("|")) if top[a.lower()] >= rank[r["level"]]]
+        r["en_aliases"] = "|".join(kept)
+        if top[r["zh_short"]] < rank[r["level"]]:  # 南昌 is the city; the county is 南昌县
+            r["zh_short"] = r["zh"]
+    return rows
 
 
 def main() -> None:

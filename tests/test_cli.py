@@ -1,5 +1,6 @@
 """The command line, run as a user runs it: a real process, real files."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,45 @@ def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path):
     assert r.returncode == 1
     assert "a.txt: no date line" in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_article_that_makes_an_extractor_raise_is_skipped_and_counted(tmp_path, root):
+    # A sitecustomize that breaks the English extractor for one article, loaded by the real CLI process.
+    (tmp_path / "sitecustomize.py").write_text(
+        "import kgraph.pipeline as p\n"
+        "real = p.Extractors.__call__\n"
+        "def broken(self, article):\n"
+        "    if article.id == 'boom':\n"
+        "        raise RuntimeError('extractor exploded')\n"
+        "    return real(self, article)\n"
+        "p.Extractors.__call__ = broken\n"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "boom.txt").write_text(" date 2023-01-01 Boom\n\nThe Guizhou Provincial Party Committee met.")
+    (tmp_path / "in" / "good.txt").write_text((root / "seeds" / "003_a0c75f0f195f157c.txt").read_text())
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    r = subprocess.run(
+        [sys.executable, "-m", "kgraph.cli", "build", "in", "--out", "out", "--no-html", "--debug"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "in/boom.txt: extraction of article 'boom' failed (RuntimeError: extractor exploded)" in r.stderr
+    assert "Traceback" in r.stderr and "extractor exploded" in r.stderr
+    assert "articles: 1" in r.stdout and "failed: 1 article(s)" in r.stdout
+    assert 'schema:identifier "good"' in (tmp_path / "out" / "graph.ttl").read_text()
+    r = subprocess.run(
+        [sys.executable, "-m", "kgraph.cli", "build", "in", "--out", "strict", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert r.returncode == 1 and "Traceback" not in r.stderr and not (tmp_path / "strict").exists()
 
 
 def test_stats_reads_a_built_graph_and_reports_bad_ones(tmp_path, root):

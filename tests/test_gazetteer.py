@@ -38,8 +38,9 @@ def test_parents_come_from_codes(gaz):
 
 
 def test_same_names_are_chosen_by_context_then_level(gaz):
-    assert sorted(gaz.lookup_en("Quanzhou")) == ["350500", "450324"]
-    assert gaz.choose(gaz.lookup_en("Quanzhou"), []) == "350500"
+    assert gaz.lookup_en("Quanzhou") == ["350500"]  # the county is "Quanzhou County"
+    assert gaz.choose(gaz.lookup_en("Taoyuan District"), ["710600"]) == "710604"
+    assert gaz.choose(gaz.lookup_en("Jilin"), []) == "220000"  # the province before the city
     chaoyang = gaz.lookup_en("Chaoyang District")
     assert gaz.choose(chaoyang, ["110000"]) == "110105"
     assert gaz.choose(chaoyang, ["220000"]) == "220104"
@@ -55,3 +56,12 @@ def test_lower_levels_live_in_a_child_view(gaz):
     town = child.lower_region("Yiwangxi Town", "", "Town", "430725")
     assert town.code == "430725/yiwangxi-town" and town.level == "township"
     assert child.get(town.code) is not None and gaz.get(town.code) is None
+
+
+def test_a_bare_name_shared_with_a_higher_region_is_the_higher_ones(gaz):
+    # 南昌 / "Nanchang" is the prefecture-level city; the county is named with its level word.
+    [city] = gaz.lookup_en("Nanchang")
+    assert gaz.get(city).level == "prefecture"
+    assert gaz.lookup_zh("南昌") == [city]
+    [county] = gaz.lookup_en("Nanchang County")
+    assert gaz.lookup_zh("南昌县") == [county] and gaz.get(county).level == "county"

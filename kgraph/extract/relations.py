@@ -39,7 +39,7 @@ DEPLOYERS = frozenset(
     {
         "body/100000/cpc/central_committee",
         "body/100000/cpc/central_committee/politburo",
-        "body/100000/state/state_council",
+        "body/100000/state_council",
         "body/100000/npc",
         "body/100000/cppcc",
     }
