@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import pyoxigraph as ox  # noqa: E402
 from synthetic import synthetic_graph  # noqa: E402
 
-from kgraph.export.rdf import serialize, to_rdf  # noqa: E402
+from kgraph.export.rdf import triples  # noqa: E402
 from kgraph.sparql.engines import OxigraphEngine, RdflibEngine  # noqa: E402
 from kgraph.sparql.named import named_queries, run_named  # noqa: E402
 
@@ -36,7 +36,8 @@ PARAMS = {"official": "Official 3", "region": "Region 40", "entity": "Official 3
 def make_turtle(n_triples: int, folder: Path) -> Path:
     """A Turtle file of about ``n_triples``; large ones repeat a 1M-triple graph under renamed ids."""
     base_n = min(n_triples, 1_000_000)
-    nt = serialize(to_rdf(synthetic_graph(max(10, base_n // TRIPLES_PER_ENTITY))), "nt")
+    graph = synthetic_graph(max(10, base_n // TRIPLES_PER_ENTITY))
+    nt = ox.serialize(triples(graph), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     copies = max(1, round(n_triples / max(1, nt.count("\n"))))
     path = folder / f"graph-{n_triples}.nt"
     with path.open("w", encoding="utf-8") as f:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Byline:
-    """A person credited in the article (reporter, photographer, translator)."""
-
-    name: str
-    role: str
-    start: int
-    end: int
-
-
-@dataclass
 class Article:
-    """One article: its id is the file stem (or the ``id`` of a JSON Lines record)."""
+    """One article: its id is the file stem (or the ``id`` of a JSON Lines record).
+
+    Frozen: extraction reads an article and returns Facts; it never changes the article.
+    """
 
     id: str
     date: str
@@ -28,5 +21,3 @@ class Article:
     url: str = ""
     path: str = ""
     encoding: str = "utf-8"
-    bylines: list[Byline] = field(default_factory=list)
-    outlets: list[str] = field(default_factory=list)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kgraph import __version__, reading
+from kgraph.export.formats import FORMATS, select_formats
 from kgraph.pipeline import build, write_exports
 
 T = TypeVar("T")
@@ -37,7 +38,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.strict and result.warnings:
         print(f"error: {len(result.warnings)} warning(s) and --strict is set; nothing written", file=sys.stderr)
         return 1
-    written = write_exports(result.graph, args.out, html=args.html)
+    written = write_exports(result.graph, args.out, html=args.html, formats=args.formats)
     s = result.summary()
     print(f"articles: {s['articles']}")
     print("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities"].items()))
@@ -183,7 +184,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _formats(text: str) -> list[str]:
+    """``--formats turtle,graphml``: checked before the build, so a typo costs no extraction."""
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    try:
+        if not names:
+            raise ValueError(f"give at least one of {', '.join(FORMATS)}")
+        select_formats(names)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+    return names
+
+
 def parser() -> argparse.ArgumentParser:
+    from kgraph.sparql.engines import ENGINES
+
     p = argparse.ArgumentParser(prog="kgraph", description="Knowledge graph of China's party-state from news articles.")
     p.add_argument("--version", action="version", version=f"kgraph {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -205,6 +220,12 @@ def parser() -> argparse.ArgumentParser:
         default=True,
         help="also write the HTML explorer, graph.html (default: yes)",
     )
+    b.add_argument(
+        "--formats",
+        type=_formats,
+        default=None,
+        help=f"formats to write, comma-separated (default: all of {','.join(FORMATS)})",
+    )
     b.set_defaults(func=cmd_build)
     v = sub.add_parser("viz", help="write the interactive HTML explorer of a built graph")
     v.add_argument("graph", help="graph.graphml, or the directory a build wrote")
@@ -221,7 +242,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--param", action="append", default=[], help="NAME=VALUE for a named query's parameter")
     q.add_argument("--list", action="store_true", help="list the named queries")
     q.add_argument("--store", help="an Oxigraph store directory made by `kgraph load`")
-    q.add_argument("--engine", default="oxigraph", choices=["oxigraph", "rdflib"])
+    q.add_argument("--engine", default="oxigraph", choices=list(ENGINES))
     q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
     q.add_argument("--limit", type=int, help="stop after this many rows")
     q.set_defaults(func=cmd_query)
@@ -233,7 +254,7 @@ def parser() -> argparse.ArgumentParser:
     sv = sub.add_parser("serve", help="a read-only SPARQL 1.1 Protocol endpoint")
     sv.add_argument("graph", nargs="?", help="graph.ttl (.nt, .jsonld), unless --store is given")
     sv.add_argument("--store", help="an Oxigraph store directory made by `kgraph load`")
-    sv.add_argument("--engine", default="oxigraph", choices=["oxigraph", "rdflib"])
+    sv.add_argument("--engine", default="oxigraph", choices=list(ENGINES))
     sv.add_argument("--host", default="127.0.0.1")
     sv.add_argument("--port", type=int, default=7878)
     sv.add_argument("--timeout", type=float, default=10.0, help="query time limit in seconds (default 10)")

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kgraph.article import Article
+from kgraph.relations import relation_kinds
 
 OFFICIAL, PERSON, BODY, REGION, CAMPAIGN = "Official", "Person", "Body", "Region", "Campaign"
 ENTITY_TYPES = (OFFICIAL, PERSON, BODY, REGION, CAMPAIGN)
@@ -21,7 +22,7 @@ AREA_SERVED = "area_served"
 CONTAINED_IN = "contained_in"
 SUPERVISES = "supervises"
 IMPLEMENTS = "implements"
-RELATION_TYPES = (HOLDS_POST, SUB_ORGANIZATION_OF, AREA_SERVED, CONTAINED_IN, SUPERVISES, IMPLEMENTS)
+RELATION_TYPES = tuple(relation_kinds())  # kgraph/data/relations.tsv; the names above are its keys
 
 
 @dataclass(frozen=True)
@@ -66,11 +67,23 @@ class Relation:
     evidence: Evidence | None = None
 
 
+@dataclass(frozen=True)
+class Byline:
+    """A person credited in the article (reporter, photographer, translator), as written."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+
+
 @dataclass
 class Facts:
     """Everything extracted from one article."""
 
     article: Article
+    bylines: list[Byline] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)  # outlets named beside bylines or as the source
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)

@@ -9,24 +9,38 @@ puts them in; their ids hang under that parent's code.
 
 from __future__ import annotations
 
-import re
 from collections import ChainMap
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from kgraph.ids import slug
 from kgraph.lexicon import split, table
 
 CHINA = "100000"
 
-#: English level words of divisions below the county, with their level and Chinese suffixes.
-LOWER_LEVELS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Town": ("township", ("镇",)),
-    "Township": ("township", ("乡",)),
-    "Subdistrict": ("township", ("街道",)),
-    "Street": ("township", ("街道",)),
-    "Village": ("community", ("村",)),
-    "Community": ("community", ("社区",)),
-}
+
+@dataclass(frozen=True)
+class PlaceLevel:
+    """A level word of places below the county (``data/place_levels.tsv``)."""
+
+    word: str  # canonical English word: "Town"
+    level: str  # township | community
+    forms: dict[str, tuple[str, ...]]  # language -> level words (lowercase English, Chinese suffixes)
+
+
+@lru_cache(maxsize=1)
+def place_levels() -> dict[str, PlaceLevel]:
+    """Level words below the county by their canonical English word."""
+    out: dict[str, PlaceLevel] = {}
+    for r in table("place_levels.tsv"):
+        forms = {k.split("_")[0]: tuple(split(v)) for k, v in r.items() if k.endswith("_forms")}
+        out[r["word"]] = PlaceLevel(r["word"], r["level"], forms)
+    return out
+
+
+def level_words(lang: str) -> dict[str, str]:
+    """Level word in ``lang`` -> the canonical English word ("street" -> "Subdistrict", 镇 -> "Town")."""
+    return {form: p.word for p in place_levels().values() for form in p.forms.get(lang, ())}
 
 
 @dataclass(frozen=True)
@@ -147,9 +161,9 @@ class Gazetteer:
 
     def lower_region(self, name_en: str, name_zh: str, level_word: str, parent: str) -> Region:
         """A township, street, village or community, identified under its parent."""
-        level = LOWER_LEVELS.get(level_word, ("township", ()))[0]
-        slug = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
-        code = f"{parent}/{slug}"
+        pl = place_levels().get(level_word)
+        level = pl.level if pl else "township"
+        code = f"{parent}/{slug(name_en)}"
         if code not in self.regions:
             aliases: tuple[str, ...] = ()
             if level_word == "Subdistrict":
@@ -168,8 +182,7 @@ class Gazetteer:
 
     def feature(self, name_en: str, name_zh: str, parent: str) -> Region:
         """A named place that is not a division (a river, a lake), kept as a region."""
-        slug = re.sub(r"[^a-z0-9]+", "-", name_en.lower()).strip("-")
-        code = f"place/{slug}"
+        code = f"place/{slug(name_en)}"
         if code not in self.regions:
             self.regions[code] = Region(
                 code=code, parent=parent, level="place", kind="place", zh=name_zh, zh_short=name_zh, en=name_en
@@ -202,3 +215,9 @@ def load() -> Gazetteer:
     for region in _base():
         gaz.add(region)
     return gaz
+
+
+@lru_cache(maxsize=1)
+def shared() -> Gazetteer:
+    """The listed regions, loaded once per process; extraction adds places only to its :meth:`Gazetteer.child` views."""
+    return load()

@@ -18,18 +18,23 @@ and ``path`` (bodies), ``role`` (persons); articles have ``date``, ``title``, ``
 Edges are keyed by relation type (``holds_post``, ``sub_organization_of``,
 ``area_served``, ``contained_in``, ``supervises``, ``implements``, and from
 articles ``mentions`` and ``author``) and carry ``type``, ``title`` (posts) and
-``evidence``: a list of ``{"article", "start", "end", "sentence"}`` dicts.
+``evidence``: a list of ``{"article", "start", "end", "sentence"}`` dicts; a
+relation no sentence states carries ``sources`` instead (``["gazetteer"]``).
+The structural relations are added over the whole graph by :mod:`kgraph.structure`.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from kgraph.facts import Evidence, Facts
+from kgraph.facts import Entity, Evidence, Facts
+from kgraph.gazetteer import Gazetteer, shared
+from kgraph.structure import add_structure
 
 ARTICLE = "Article"
 
@@ -42,13 +47,15 @@ def _ev(e: Evidence) -> dict[str, Any]:
     return {"article": e.article, "start": e.start, "end": e.end, "sentence": e.sentence}
 
 
-def build_graph(all_facts: Iterable[Facts]) -> nx.MultiDiGraph:
+def build_graph(all_facts: Iterable[Facts], gaz: Gazetteer | None = None) -> nx.MultiDiGraph:
     """Merge articles' Facts into one graph; the result depends only on the input, not its order."""
     g = nx.MultiDiGraph()
-    facts_list = sorted(all_facts, key=lambda f: f.article.id)
-    for facts in facts_list:
+    merged: dict[str, Entity] = {}
+    articles: list[str] = []
+    for facts in sorted(all_facts, key=lambda f: f.article.id):
         a = facts.article
         akey = article_key(a.id)
+        articles.append(akey)
         g.add_node(
             akey,
             type=ARTICLE,
@@ -58,34 +65,17 @@ def build_graph(all_facts: Iterable[Facts]) -> nx.MultiDiGraph:
             file=Path(a.path).name,
             source=a.source,
             url=a.url,
-            outlets=sorted(a.outlets),
+            outlets=sorted(facts.outlets),
         )
         for key, entity in sorted(facts.entities.items()):
-            if key not in g:
-                g.add_node(
-                    key,
-                    type=entity.type,
-                    label=entity.label_en,
-                    label_zh=entity.label_zh,
-                    aliases_en=set(),
-                    aliases_zh=set(),
-                    mentions=0,
-                    first_seen="",
-                    last_seen="",
-                    articles=set(),
-                    **entity.attrs,
-                )
-            node = g.nodes[key]
-            if entity.type == "Official" and node["type"] == "Person":
-                node["type"] = "Official"
-            if not node["label_zh"] and entity.label_zh:
-                node["label_zh"] = entity.label_zh
-            for k, v in entity.attrs.items():
-                node.setdefault(k, v)
-            node["aliases_en"] |= entity.aliases_en
-            node["aliases_zh"] |= entity.aliases_zh
+            if key in merged:
+                merged[key].merge(entity)
+            else:
+                merged[key] = copy.deepcopy(entity)
+                g.add_node(key, mentions=0, first_seen="", last_seen="", articles=set())
             count = facts.mentions.get(key, 0)
             if count:
+                node = g.nodes[key]
                 node["mentions"] += count
                 node["articles"].add(a.id)
                 if a.date:
@@ -96,20 +86,29 @@ def build_graph(all_facts: Iterable[Facts]) -> nx.MultiDiGraph:
         for person in facts.authors:
             g.add_edge(akey, person, key="author", type="author")
         for rel in facts.relations:
-            if g.has_edge(rel.subject, rel.object, key=rel.type + rel.title):
-                data = g.edges[rel.subject, rel.object, rel.type + rel.title]
-            else:
-                g.add_edge(
-                    rel.subject, rel.object, key=rel.type + rel.title, type=rel.type, title=rel.title, evidence=[]
-                )
-                data = g.edges[rel.subject, rel.object, rel.type + rel.title]
+            edge = rel.type + rel.title
+            if not g.has_edge(rel.subject, rel.object, key=edge):
+                g.add_edge(rel.subject, rel.object, key=edge, type=rel.type, title=rel.title, evidence=[])
             if rel.evidence is not None:
-                data["evidence"].append(_ev(rel.evidence))
-    for _, data in g.nodes(data=True):
-        for k in ("aliases_en", "aliases_zh", "articles"):
-            if isinstance(data.get(k), set):
-                data[k] = sorted(x for x in data[k] if x and x not in (data.get("label"), data.get("label_zh")))
+                g.edges[rel.subject, rel.object, edge]["evidence"].append(_ev(rel.evidence))
+    for key, entity in merged.items():
+        _describe(g.nodes[key], entity)
+    add_structure(g, gaz or shared(), articles)
     return g
+
+
+def _describe(node: dict[str, Any], entity: Entity) -> None:
+    """A node's attributes from its entity as all articles know it."""
+    names = (entity.label_en, entity.label_zh)
+    node.update(
+        type=entity.type,
+        label=entity.label_en,
+        label_zh=entity.label_zh,
+        aliases_en=sorted(x for x in entity.aliases_en if x and x not in names),
+        aliases_zh=sorted(x for x in entity.aliases_zh if x and x not in names),
+        articles=sorted(node["articles"]),
+        **{k: v for k, v in entity.attrs.items() if k not in node},
+    )
 
 
 def entity_nodes(g: nx.MultiDiGraph) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-LIST_KEYS = ("aliases_en", "aliases_zh", "articles", "outlets")
+LIST_KEYS = ("aliases_en", "aliases_zh", "articles", "outlets", "sources")
 
 
 class GraphReadError(ValueError):

@@ -9,7 +9,6 @@ The CLI is a thin layer over these functions, and a notebook uses them the same 
 
 from __future__ import annotations
 
-import importlib
 import os
 import traceback
 from collections import Counter
@@ -23,11 +22,14 @@ from kgraph import diagnostics as D
 from kgraph import gazetteer, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
-from kgraph.export import atomic, graphml, rdf
+from kgraph.export.formats import FORMATS, select_formats, write_formats
+from kgraph.extract import packs
+from kgraph.extract.core import Extractor
 from kgraph.facts import Facts
 from kgraph.graph import ARTICLE, build_graph
 
-EXPORTS = {"graph.ttl": "turtle", "graph.jsonld": "json-ld", "graph.nt": "nt", "graph.graphml": "graphml"}
+#: Export formats by name (see :mod:`kgraph.export.formats`).
+EXPORTS = FORMATS
 
 
 @dataclass(frozen=True)
@@ -62,24 +64,19 @@ class BuildResult:
         }
 
 
-#: Extractor classes by language, imported on first use: the Chinese one brings jieba and
-#: pypinyin's dictionaries, which an English-only build need not load.
-EXTRACTORS = {"en": "kgraph.extract.english:EnglishExtractor", "zh": "kgraph.extract.chinese:ChineseExtractor"}
-
-
 class Extractors:
-    """One extractor per language, built once on first use."""
+    """One extractor per language pack, built on first use (a Chinese build loads jieba, an English one not)."""
 
     def __init__(self) -> None:
-        self.gaz = gazetteer.load()
-        self.by_lang: dict[str, Callable[[Article], Facts]] = {}
+        self.gaz = gazetteer.shared()
+        self.by_lang: dict[str, Extractor] = {}
 
     def __call__(self, article: Article) -> Facts | None:
+        """The article's Facts, or None when no pack reads its language."""
         if article.lang not in self.by_lang:
-            if article.lang not in EXTRACTORS:
+            if article.lang not in packs.names():
                 return None
-            module, _, name = EXTRACTORS[article.lang].partition(":")
-            self.by_lang[article.lang] = getattr(importlib.import_module(module), name)(self.gaz)
+            self.by_lang[article.lang] = Extractor(packs.get(article.lang), self.gaz)
         return self.by_lang[article.lang](article)
 
 
@@ -137,18 +134,12 @@ def _describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
 
 
-def write_exports(g: nx.MultiDiGraph, out: str | os.PathLike[str], html: bool = True) -> list[Path]:
-    """Write every export format (and the HTML explorer) into ``out``; each file appears whole or not at all."""
-    out_dir = Path(out)
-    graph = rdf.to_rdf(g)
-    written: list[Path] = []
-    for name, fmt in EXPORTS.items():
-        text = graphml.to_graphml(g) if fmt == "graphml" else rdf.serialize(graph, fmt)
-        atomic.write_text(out_dir / name, text)
-        written.append(out_dir / name)
-    if html:
-        from kgraph.viz.explorer import render
+def write_exports(
+    g: nx.MultiDiGraph, out: str | os.PathLike[str], html: bool = True, formats: Iterable[str] | None = None
+) -> list[Path]:
+    """Write the export formats named in ``formats`` (default: all of :data:`EXPORTS`) into ``out``.
 
-        atomic.write_text(out_dir / "graph.html", render(g))
-        written.append(out_dir / "graph.html")
-    return written
+    ``html=False`` leaves out the explorer page. Each file appears whole or not at all.
+    """
+    chosen = [f for f in select_formats(formats) if html or f.name != "html"]
+    return write_formats(g, Path(out), chosen)

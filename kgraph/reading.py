@@ -20,6 +20,7 @@ from pathlib import Path
 from kgraph import diagnostics as D
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
+from kgraph.extract import packs
 from kgraph.language import detect
 
 MAX_BYTES = 5_000_000
@@ -142,7 +143,7 @@ def parse_jsonl(path: Path, text: str, encoding: str) -> tuple[list[Article], li
             warnings.append(Warning(src, f"line {n}: " + D.NO_DATE))
         title = str(rec.get("title") or "").strip()
         body = (title + "\n" + rec["text"]) if title else rec["text"]
-        lang = rec.get("lang") if rec.get("lang") in ("en", "zh") else detect(body)
+        lang = rec.get("lang") if rec.get("lang") in packs.names() else detect(body)
         articles.append(
             Article(
                 id=str(rec["id"]),

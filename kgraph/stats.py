@@ -5,20 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Namespace, URIRef
 
-from kgraph.export.rdf import KG, ORG, PREDICATES, RDF_FORMATS, SCHEMA
+from kgraph.export.formats import rdf_format, rdf_suffixes
+from kgraph.namespaces import prefixes
+from kgraph.relations import relation_kinds
+
+KG, ORG, SCHEMA = (Namespace(prefixes()[p]) for p in ("kg", "org", "schema"))
 
 
 def graph_stats(path: Path) -> dict[str, object]:
-    fmt = RDF_FORMATS.get(path.suffix)
+    fmt = rdf_format(path.suffix)
     if fmt is None:
-        raise ValueError(f"unknown graph format {path.suffix!r} (use .ttl, .nt or .jsonld)")
+        raise ValueError(f"unknown graph format {path.suffix!r} (use {rdf_suffixes()})")
     g = Graph()
     try:
-        g.parse(path, format=fmt)
+        g.parse(path, format=fmt.rdflib)
     except Exception as e:  # rdflib raises many parser-specific types
-        raise ValueError(f"not a readable {fmt} graph: {e}") from e
+        raise ValueError(f"not a readable {fmt.rdflib} graph: {e}") from e
     types = Counter()
     for cls, name in (
         (KG.Official, "officials"),
@@ -30,7 +34,7 @@ def graph_stats(path: Path) -> dict[str, object]:
         types[name] = len(set(g.subjects(RDF.type, cls)))
     persons = set(g.subjects(RDF.type, SCHEMA.Person)) - set(g.subjects(RDF.type, KG.Official))
     out: dict[str, object] = {"triples": len(g), **types, "persons": len(persons)}
-    for name, pred in sorted(PREDICATES.items()):
-        out[name] = len(set(g.subject_objects(pred)))
+    for name, kind in sorted(relation_kinds().items()):
+        out[name] = len(set(g.subject_objects(URIRef(kind.predicate))))
     out["posts"] = len(set(g.subjects(RDF.type, ORG.Post)))
     return out

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? ; (or their Chinese forms) followed by space or a closing quote,
-# and always at a line break.
-_END = re.compile(r"(?<=[.!?;。！？；])[\"'”’)）]*\s+|\n+")
-_ZH_END = re.compile(r"(?<=[。！？；])[”’）)]*|\n+")
+#: A sentence ends at . ! ? ; (or their Chinese forms) followed by space or a closing quote, and always at a
+#: line break. Language packs pass their own pattern.
+LATIN_END = re.compile(r"(?<=[.!?;。！？；])[\"'”’)）]*\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -19,13 +18,12 @@ class Sentence:
     paragraph: int
 
 
-def sentences(text: str, lang: str = "en") -> list[Sentence]:
-    """Split text into sentences; offsets index into ``text``."""
+def sentences(text: str, end: re.Pattern[str] = LATIN_END) -> list[Sentence]:
+    """Split text into sentences at ``end``; offsets index into ``text``."""
     out: list[Sentence] = []
-    pattern = _ZH_END if lang == "zh" else _END
     pos = 0
     paragraph = 0
-    for m in pattern.finditer(text):
+    for m in end.finditer(text):
         _add(out, text, pos, m.start(), paragraph)
         if "\n" in m.group(0):
             paragraph += 1

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pypinyin import Style, lazy_pinyin
 
-from kgraph.extract.names_zh import join_syllables
+from kgraph.extract.zh.names import join_syllables
 
 DATA = Path(__file__).resolve().parent.parent / "kgraph" / "data"
 CHINA_CODE = "100000"

@@ -24,9 +24,10 @@ def gaz():
 
 @pytest.fixture(scope="session")
 def english(gaz):
-    from kgraph.extract.english import EnglishExtractor
+    from kgraph.extract import packs
+    from kgraph.extract.core import Extractor
 
-    return EnglishExtractor(gaz)
+    return Extractor(packs.get("en"), gaz)
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def kgraph(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -42,18 +44,20 @@ def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path):
 
 
 def test_an_article_that_makes_an_extractor_raise_is_skipped_and_counted(tmp_path, root):
-    # A sitecustomize that breaks the English extractor for one article, loaded by the real CLI process.
+    # A language pack whose atoms raise, registered by the real CLI process at start-up.
     (tmp_path / "sitecustomize.py").write_text(
-        "import kgraph.pipeline as p\n"
-        "real = p.Extractors.__call__\n"
-        "def broken(self, article):\n"
-        "    if article.id == 'boom':\n"
+        "import re\n"
+        "from kgraph.extract import packs\n"
+        "from kgraph.extract.en import English\n"
+        "@packs.register('xx')\n"
+        "class Broken(English):\n"
+        "    script = re.compile('[а-я]')\n"
+        "    script_weight = 10.0\n"
+        "    def atoms(self, reading, s, gaz):\n"
         "        raise RuntimeError('extractor exploded')\n"
-        "    return real(self, article)\n"
-        "p.Extractors.__call__ = broken\n"
     )
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "boom.txt").write_text(" date 2023-01-01 Boom\n\nThe Guizhou Provincial Party Committee met.")
+    (tmp_path / "in" / "boom.txt").write_text(" date 2023-01-01 Бум\n\nбум бум бум.")
     (tmp_path / "in" / "good.txt").write_text((root / "seeds" / "003_a0c75f0f195f157c.txt").read_text())
     env = {**os.environ, "PYTHONPATH": str(tmp_path)}
     r = subprocess.run(
@@ -170,3 +174,26 @@ def test_serve_answers_on_loopback_until_stopped(tmp_path, root):
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=20)
     assert proc.returncode == 0
+
+
+def test_build_writes_only_the_formats_asked_for(tmp_path, root):
+    seed = str(root / "seeds" / "004_05ce2b8e58cacf5d.txt")
+    r = kgraph("build", seed, "--out", "out", "--formats", "graphml,turtle", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.graphml", "graph.ttl"]
+    assert r.stdout.strip().endswith("wrote out/graph.ttl, out/graph.graphml")
+    r = kgraph("build", seed, "--out", "bad", "--formats", "turtle,rdfxml", cwd=tmp_path)
+    assert r.returncode == 2 and "unknown format(s) rdfxml" in r.stderr and "turtle, jsonld" in r.stderr
+    assert "articles:" not in r.stdout and not (tmp_path / "bad").exists()
+
+
+def test_engine_choices_come_from_the_engine_registry(monkeypatch):
+    from kgraph.cli import parser
+    from kgraph.sparql import engines
+
+    monkeypatch.setitem(engines.ENGINES, "toy", engines.RdflibEngine)
+    for command in (["query", "g.ttl"], ["serve", "g.ttl"]):
+        assert parser().parse_args([*command, "--engine", "toy"]).engine == "toy"
+    monkeypatch.delitem(engines.ENGINES, "rdflib")
+    with pytest.raises(SystemExit):
+        parser().parse_args(["query", "g.ttl", "--engine", "rdflib"])

@@ -15,5 +15,7 @@ def test_sentence_offsets_index_the_text():
 
 
 def test_chinese_sentences_split_on_full_stops():
-    out = sentences("市委书记蔡奇主持会议。市长陈吉宁出席。", "zh")
+    from kgraph.extract.zh import ZH_END
+
+    out = sentences("市委书记蔡奇主持会议。市长陈吉宁出席。", ZH_END)
     assert [s.text for s in out] == ["市委书记蔡奇主持会议。", "市长陈吉宁出席。"]

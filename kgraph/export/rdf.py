@@ -1,189 +1,200 @@
-"""The graph as RDF, following the evaluation contract and ``kgraph/ontology.ttl``.
+"""The graph as RDF triples, following the evaluation contract and ``kgraph/ontology.ttl``.
 
 Entities are typed with kgraph classes beside W3C ORG / schema.org ones; posts
 are ``org:Post`` nodes; every relation is also reified as an ``rdf:Statement``
-with its provenance (``prov:wasDerivedFrom`` the article, the sentence and
-its character offsets), so users can ask where a fact came from.
+with its provenance, so users can ask where a fact came from: it is
+``prov:wasDerivedFrom`` each evidence (the article, the sentence and its
+character offsets) and each data source (``kgraph/data/sources.tsv``) that gives it.
+
+Triples are made straight from the networkx graph and sorted once; every RDF
+format is written from that one list, so no format costs a second pass.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import re
+from collections.abc import Iterator
+from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV
 
 from kgraph.graph import ARTICLE
+from kgraph.ids import slug
+from kgraph.namespaces import prefixes
+from kgraph.relations import relation_kinds
+from kgraph.sources import sources
 
-KG = Namespace("https://w3id.org/kgraph/ontology#")
-ID = Namespace("https://w3id.org/kgraph/id/")
-SCHEMA = Namespace("http://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
+PREFIXES = prefixes()
+KG, ID, SCHEMA, ORG = PREFIXES["kg"], PREFIXES["kgid"], PREFIXES["schema"], PREFIXES["org"]
+SKOS, PROV, RDF, RDFS, XSD = PREFIXES["skos"], PREFIXES["prov"], PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
+
+TYPE, LABEL, COMMENT = RDF + "type", RDFS + "label", RDFS + "comment"
+PREF_LABEL, ALT_LABEL = SKOS + "prefLabel", SKOS + "altLabel"
+DERIVED_FROM = PROV + "wasDerivedFrom"
+STRING, INTEGER, DATE = XSD + "string", XSD + "integer", XSD + "date"
 
 CLASSES = {
-    "Official": [KG.Official, SCHEMA.Person],
-    "Person": [SCHEMA.Person],
-    "Body": [KG.Body, ORG.Organization],
-    "Region": [KG.Region, SCHEMA.AdministrativeArea],
-    "Campaign": [KG.Campaign],
-}
-PREDICATES = {
-    "sub_organization_of": ORG.subOrganizationOf,
-    "area_served": SCHEMA.areaServed,
-    "contained_in": SCHEMA.containedInPlace,
-    "supervises": KG.supervises,
-    "implements": KG.implements,
-    "holds_post": ORG.holds,
+    "Official": [KG + "Official", SCHEMA + "Person"],
+    "Person": [SCHEMA + "Person"],
+    "Body": [KG + "Body", ORG + "Organization"],
+    "Region": [KG + "Region", SCHEMA + "AdministrativeArea"],
+    "Campaign": [KG + "Campaign"],
 }
 
+# A triple as plain values, for sorting: (subject IRI, predicate IRI, object), where the object is
+# (0, IRI) or (1, datatype, language, value, lexical form), the value an int for xsd:integer. These
+# tuples compare the way rdflib compares terms (IRIs before literals; literals by datatype, language,
+# value), which is the order kgraph's exports have always had, so their bytes stay the same; and Python
+# sorts them without a key function.
+Object = tuple
+Row = tuple[str, str, Object]
 
-def iri(key: str) -> URIRef:
-    return ID[re.sub(r"[^A-Za-z0-9/_.\-]", "_", key)]
+
+def iri(key: str) -> str:
+    return ID + re.sub(r"[^A-Za-z0-9/_.\-]", "_", key)
 
 
 def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def to_rdf(g: nx.MultiDiGraph) -> Graph:
-    """An rdflib Graph of the knowledge graph (no blank nodes, so output is stable)."""
-    rdf = Graph()
-    for prefix, ns in (("kg", KG), ("kgid", ID), ("schema", SCHEMA), ("org", ORG), ("skos", SKOS), ("prov", PROV)):
-        rdf.bind(prefix, ns)
-    for node, d in sorted(g.nodes(data=True)):
-        subj = iri(node)
-        if d["type"] == ARTICLE:
-            rdf.add((subj, RDF.type, SCHEMA.NewsArticle))
-            rdf.add((subj, SCHEMA.identifier, Literal(node.split("/", 1)[1])))
-            if d.get("date"):
-                rdf.add((subj, SCHEMA.datePublished, Literal(d["date"], datatype=XSD.date)))
-            rdf.add((subj, SCHEMA.headline, Literal(d.get("label", ""))))
-            rdf.add((subj, SCHEMA.inLanguage, Literal(d.get("lang", ""))))
-            if d.get("url"):
-                rdf.add((subj, SCHEMA.url, URIRef(d["url"])))
-            continue
-        for cls in CLASSES.get(d["type"], []):
-            rdf.add((subj, RDF.type, cls))
-        rdf.add((subj, RDFS.label, Literal(d["label"], lang="en")))
-        rdf.add((subj, SKOS.prefLabel, Literal(d["label"], lang="en")))
-        if d.get("label_zh"):
-            rdf.add((subj, SKOS.prefLabel, Literal(d["label_zh"], lang="zh")))
-        for alias in d.get("aliases_en", []):
-            rdf.add((subj, SKOS.altLabel, Literal(alias, lang="en")))
-        for alias in d.get("aliases_zh", []):
-            rdf.add((subj, SKOS.altLabel, Literal(alias, lang="zh")))
-        rdf.add((subj, KG.mentionCount, Literal(int(d.get("mentions", 0)))))
-        if d.get("first_seen"):
-            rdf.add((subj, KG.firstSeen, Literal(d["first_seen"], datatype=XSD.date)))
-            rdf.add((subj, KG.lastSeen, Literal(d["last_seen"], datatype=XSD.date)))
-        if d.get("code") and d["type"] == "Region" and d["code"].isdigit():
-            rdf.add((subj, KG.adminCode, Literal(d["code"])))
-        if d.get("level"):
-            rdf.add((subj, KG.level, Literal(d["level"])))
-    for s, o, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1], e[2]["type"], e[2].get("title", ""))):
+def _node(value: str) -> Object:
+    return (0, value)
+
+
+def _text(value: str, lang: str = "") -> Object:
+    return (1, STRING, lang, value, value)
+
+
+def _integer(value: int) -> Object:
+    return (1, INTEGER, "", value, str(value))
+
+
+def _date(value: str) -> Object:
+    return (1, DATE, "", value, value)
+
+
+def triples(g: nx.MultiDiGraph) -> list[ox.Triple]:
+    """Every triple of the graph as pyoxigraph terms, without duplicates, in one stable order (no blank nodes)."""
+    named: dict[str, ox.NamedNode] = {}
+
+    def node(value: str) -> ox.NamedNode:
+        term = named.get(value)
+        if term is None:
+            term = named[value] = ox.NamedNode(value)
+        return term
+
+    def term(o: Object) -> ox.NamedNode | ox.Literal:
+        if o[0] == 0:
+            return node(o[1])
+        _, datatype, lang, _, lexical = o
+        if lang:
+            return ox.Literal(lexical, language=lang)
+        if datatype == STRING:
+            return ox.Literal(lexical)
+        return ox.Literal(lexical, datatype=node(datatype))
+
+    return [ox.Triple(node(s), node(p), term(o)) for s, p, o in sorted(set(_rows(g)))]
+
+
+def _rows(g: nx.MultiDiGraph) -> Iterator[Row]:
+    for key, d in g.nodes(data=True):
+        yield from (_article if d["type"] == ARTICLE else _entity)(key, d)
+    kinds = relation_kinds()
+    for s, o, d in g.edges(data=True):
         subj, obj = iri(s), iri(o)
         kind = d["type"]
         if kind == "mentions":
-            rdf.add((subj, SCHEMA.mentions, obj))
+            yield subj, SCHEMA + "mentions", _node(obj)
             continue
         if kind == "author":
-            rdf.add((subj, SCHEMA.author, obj))
+            yield subj, SCHEMA + "author", _node(obj)
             continue
+        if kind not in kinds:
+            raise ValueError(f"edge {s} -> {o}: relation type {kind!r} is not in kgraph/data/relations.tsv")
         if kind == "holds_post":
             title = d.get("title") or "Member"
-            post = ID[f"post/{_digest(s, o, title)}"]
-            role = ID[f"role/{re.sub(r'[^a-z0-9]+', '-', title.lower()).strip('-')}"]
-            rdf.add((subj, ORG.holds, post))
-            rdf.add((post, RDF.type, ORG.Post))
-            rdf.add((post, ORG.postIn, obj))
-            rdf.add((post, ORG.heldBy, subj))
-            rdf.add((post, ORG.role, role))
-            rdf.add((role, RDF.type, ORG.Role))
-            rdf.add((role, RDFS.label, Literal(title, lang="en")))
-            triple = (subj, ORG.holds, post)
-        else:
-            triple = (subj, PREDICATES[kind], obj)
-            rdf.add(triple)
-        _provenance(rdf, triple, d.get("evidence", []))
-    return rdf
+            post = ID + f"post/{_digest(s, o, title)}"
+            role = ID + f"role/{slug(title)}"
+            yield post, TYPE, _node(ORG + "Post")
+            yield post, ORG + "postIn", _node(obj)
+            yield post, ORG + "heldBy", _node(subj)
+            yield post, ORG + "role", _node(role)
+            yield role, TYPE, _node(ORG + "Role")
+            yield role, LABEL, _text(title, "en")
+            obj = post
+        predicate = kinds[kind].predicate
+        yield subj, predicate, _node(obj)
+        yield from _provenance((subj, predicate, obj), d.get("evidence") or [], d.get("sources") or [])
 
 
-def _provenance(rdf: Graph, triple: tuple[URIRef, URIRef, URIRef], evidence: list[dict]) -> None:
-    if not evidence:
+def _article(key: str, d: dict) -> Iterator[Row]:
+    subj = iri(key)
+    yield subj, TYPE, _node(SCHEMA + "NewsArticle")
+    yield subj, SCHEMA + "identifier", _text(key.split("/", 1)[1])
+    if d.get("date"):
+        yield subj, SCHEMA + "datePublished", _date(d["date"])
+    yield subj, SCHEMA + "headline", _text(d.get("label", ""))
+    yield subj, SCHEMA + "inLanguage", _text(d.get("lang", ""))
+    if d.get("url"):
+        yield subj, SCHEMA + "url", _node(d["url"])
+
+
+def _entity(key: str, d: dict) -> Iterator[Row]:
+    subj = iri(key)
+    for cls in CLASSES.get(d["type"], []):
+        yield subj, TYPE, _node(cls)
+    yield subj, LABEL, _text(d["label"], "en")
+    yield subj, PREF_LABEL, _text(d["label"], "en")
+    if d.get("label_zh"):
+        yield subj, PREF_LABEL, _text(d["label_zh"], "zh")
+    for alias in d.get("aliases_en", []):
+        yield subj, ALT_LABEL, _text(alias, "en")
+    for alias in d.get("aliases_zh", []):
+        yield subj, ALT_LABEL, _text(alias, "zh")
+    yield subj, KG + "mentionCount", _integer(int(d.get("mentions", 0)))
+    if d.get("first_seen"):
+        yield subj, KG + "firstSeen", _date(d["first_seen"])
+        yield subj, KG + "lastSeen", _date(d["last_seen"])
+    if d.get("code") and d["type"] == "Region" and d["code"].isdigit():
+        yield subj, KG + "adminCode", _text(d["code"])
+    if d.get("level"):
+        yield subj, KG + "level", _text(d["level"])
+
+
+def _provenance(triple: tuple[str, str, str], evidence: list[dict], from_sources: list[str]) -> Iterator[Row]:
+    """The statement of a relation, derived from its evidence sentences and the data sources that give it."""
+    if not evidence and not from_sources:
         return
-    stmt = ID[f"statement/{_digest(*map(str, triple))}"]
-    rdf.add((stmt, RDF.type, RDF.Statement))
-    rdf.add((stmt, RDF.subject, triple[0]))
-    rdf.add((stmt, RDF.predicate, triple[1]))
-    rdf.add((stmt, RDF.object, triple[2]))
+    stmt = ID + f"statement/{_digest(*triple)}"
+    yield stmt, TYPE, _node(RDF + "Statement")
+    yield stmt, RDF + "subject", _node(triple[0])
+    yield stmt, RDF + "predicate", _node(triple[1])
+    yield stmt, RDF + "object", _node(triple[2])
     for ev in evidence:
-        node = ID[f"evidence/{_digest(str(stmt), ev['article'], str(ev['start']))}"]
-        rdf.add((stmt, PROV.wasDerivedFrom, node))
-        rdf.add((node, RDF.type, KG.Evidence))
-        rdf.add((node, KG.article, iri(f"article/{ev['article']}")))
-        rdf.add((node, KG.sentence, Literal(ev["sentence"])))
-        rdf.add((node, KG.startOffset, Literal(int(ev["start"]))))
-        rdf.add((node, KG.endOffset, Literal(int(ev["end"]))))
+        node = ID + f"evidence/{_digest(stmt, ev['article'], str(ev['start']))}"
+        yield stmt, DERIVED_FROM, _node(node)
+        yield node, TYPE, _node(KG + "Evidence")
+        yield node, KG + "article", _node(iri(f"article/{ev['article']}"))
+        yield node, KG + "sentence", _text(ev["sentence"])
+        yield node, KG + "startOffset", _integer(int(ev["start"]))
+        yield node, KG + "endOffset", _integer(int(ev["end"]))
+    known = sources()
+    for key in from_sources:
+        if key not in known:
+            raise ValueError(f"relation {triple}: source {key!r} is not in kgraph/data/sources.tsv")
+        node = iri(f"source/{key}")
+        yield stmt, DERIVED_FROM, _node(node)
+        yield node, TYPE, _node(PROV + "Entity")  # the same rows for every statement: written once
+        yield node, LABEL, _text(known[key].label, "en")
+        yield node, COMMENT, _text(known[key].comment, "en")
 
 
-#: RDF files kgraph writes and reads back, by suffix (rdflib format names).
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}
-PREFIXES = {
-    "kg": str(KG),
-    "kgid": str(ID),
-    "schema": str(SCHEMA),
-    "org": str(ORG),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": str(XSD),
-}
+def write_turtle(triples: list[ox.Triple], out: BinaryIO) -> None:
+    ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
 
 
-def to_oxigraph(rdf: Graph) -> list[ox.Triple]:
-    """The triples as pyoxigraph terms, sorted, so serializations are stable."""
-    return [ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in sorted(rdf)]
-
-
-def _ox(term: object) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    return ox.BlankNode(str(term))
-
-
-def serialize(rdf: Graph, fmt: str) -> str:
-    """Turtle, JSON-LD or N-Triples, written by Oxigraph from sorted triples (rdflib is ~30x slower)."""
-    triples = to_oxigraph(rdf)
-    if fmt == "nt":
-        return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    if fmt == "json-ld":
-        return _stable_jsonld(rdf.serialize(format="json-ld"))
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
-
-
-def _stable_jsonld(text: str) -> str:
-    """rdflib's JSON-LD follows set order; sort nodes and values so the same graph gives the same bytes."""
-    doc = json.loads(text)
-    nodes = doc.get("@graph", doc) if isinstance(doc, dict) else doc
-
-    def key(v: object) -> str:
-        return json.dumps(v, sort_keys=True, ensure_ascii=False)
-
-    for node in nodes:
-        for prop, values in node.items():
-            if isinstance(values, list):
-                node[prop] = sorted(values, key=key)
-    nodes = sorted(nodes, key=lambda n: n.get("@id", ""))
-    out = {**doc, "@graph": nodes} if isinstance(doc, dict) and "@graph" in doc else nodes
-    return json.dumps(out, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def write_ntriples(triples: list[ox.Triple], out: BinaryIO) -> None:
+    ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)

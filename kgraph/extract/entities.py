@@ -1,24 +1,31 @@
-"""Making entities with their canonical keys, labels and aliases in both languages.
+"""Entities with their canonical keys, labels and aliases in both languages.
 
-Both extractors go through this factory, so an English and a Chinese mention
-of the same official, body, region or campaign get the same key.
+Every pack goes through this factory, so an English and a Chinese mention of
+the same official, body, region or campaign get the same key.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from kgraph.extract import campaigns_en
-from kgraph.extract.pinyin_names import slug
+from kgraph.extract.campaigns import CampaignMatch, lexicon
 from kgraph.facts import BODY, CAMPAIGN, REGION, Entity, Evidence, Facts
-from kgraph.gazetteer import Gazetteer
+from kgraph.gazetteer import Gazetteer, shared
+from kgraph.ids import slug
 from kgraph.lexicon import split
 from kgraph.naming import BodyRef, Names, names
 
-_NAMES: dict[BodyRef, Names] = {}
+
+@lru_cache(maxsize=65536)
+def _listed_names(ref: BodyRef) -> Names:
+    """Names of bodies of listed regions are the same in every article: computed once."""
+    return names(ref, shared())
 
 
 class EntityFactory:
+    """Adds entities to one article's Facts."""
+
     def __init__(self, gaz: Gazetteer, facts: Facts):
         self.gaz = gaz
         self.facts = facts
@@ -44,11 +51,7 @@ class EntityFactory:
         return self.facts.add_entity(Entity(r.key, REGION, r.en, r.zh, aliases, zh, attrs), ev, mention)
 
     def body(self, ref: BodyRef, ev: Evidence | None, mention: bool = True) -> str:
-        n = _NAMES.get(ref)
-        if n is None:
-            n = names(ref, self.gaz)
-            if ref.region.isdigit():  # bodies of listed regions name the same in every article
-                _NAMES[ref] = n
+        n = _listed_names(ref) if ref.region.isdigit() else names(ref, self.gaz)
         entity = Entity(
             ref.key,
             BODY,
@@ -60,8 +63,8 @@ class EntityFactory:
         )
         return self.facts.add_entity(entity, ev, mention)
 
-    def campaign(self, match: campaigns_en.CampaignMatch, ev: Evidence | None, zh_surface: str = "") -> str:
-        row = campaigns_en.lexicon().get(match.key)
+    def campaign(self, match: CampaignMatch, ev: Evidence | None) -> str:
+        row = lexicon().get(match.key)
         if row:
             entity = Entity(
                 f"campaign/{match.key}",
@@ -78,9 +81,9 @@ class EntityFactory:
                 f"campaign/{match.key}",
                 CAMPAIGN,
                 label[:1].upper() + label[1:],
-                zh_surface,
+                match.zh,
                 {label},
-                {zh_surface} if zh_surface else set(),
+                {match.zh} if match.zh else set(),
                 {"kind": "discovered"},
             )
         return self.facts.add_entity(entity, ev)

@@ -17,7 +17,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
-from kgraph.export.rdf import RDF_FORMATS
+from kgraph.export.formats import rdf_format, rdf_suffixes
 
 
 class QueryError(ValueError):
@@ -128,10 +128,10 @@ class RdflibEngine:
         self.graph = Graph()
         if graph is not None:
             path = Path(graph)
-            fmt = RDF_FORMATS.get(path.suffix)
+            fmt = rdf_format(path.suffix)
             if fmt is None or not path.exists():
-                raise QueryError(f"{path}: not a graph file (.ttl, .nt or .jsonld)")
-            self.graph.parse(path, format=fmt)
+                raise QueryError(f"{path}: not a graph file ({rdf_suffixes()})")
+            self.graph.parse(path, format=fmt.rdflib)
 
     def query(
         self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
@@ -185,13 +185,13 @@ def load_into(store: ox.Store, graph: str | Path) -> None:
     path = Path(graph)
     if path.is_dir():
         path = path / "graph.ttl"
-    fmt = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".jsonld": ox.RdfFormat.JSON_LD}.get(path.suffix)
+    fmt = rdf_format(path.suffix)
     if fmt is None:
-        raise QueryError(f"{path}: not a graph file (.ttl, .nt or .jsonld)")
+        raise QueryError(f"{path}: not a graph file ({rdf_suffixes()})")
     if not path.exists():
         raise QueryError(f"{path}: no such file")
     try:
-        store.bulk_load(path=str(path), format=fmt)
+        store.bulk_load(path=str(path), format=fmt.oxigraph)
     except (SyntaxError, ValueError, OSError) as e:
         raise QueryError(f"{path}: cannot load ({e})") from e
 

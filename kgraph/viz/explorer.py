@@ -22,6 +22,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
 from kgraph.graph import ARTICLE
+from kgraph.relations import relation_kinds
 from kgraph.viz.layout import layout
 
 HERE = Path(__file__).resolve().parent
@@ -31,14 +32,6 @@ TYPE_STYLE = {
     "Body": {"color": "#2e86ab", "shape": "square"},
     "Region": {"color": "#3f9b4f", "shape": "triangle"},
     "Campaign": {"color": "#f18f01", "shape": "diamond"},
-}
-RELATION_STYLE = {
-    "holds_post": ("holds post", "#d1495b"),
-    "sub_organization_of": ("unit of", "#2e86ab"),
-    "area_served": ("serves", "#3f9b4f"),
-    "contained_in": ("lies in", "#7a9e7e"),
-    "supervises": ("supervises", "#6a4c93"),
-    "implements": ("carries out", "#f18f01"),
 }
 MAX_EVIDENCE = 12
 EDGE_LABEL_LIMIT = 2000
@@ -159,13 +152,14 @@ def page_data(g: nx.MultiDiGraph, sub: nx.MultiDiGraph) -> tuple[list[dict], lis
         }
     edges: list[dict] = []
     show_labels = sub.number_of_edges() <= EDGE_LABEL_LIMIT
+    kinds = relation_kinds()
     for s, o, d in sorted(
         sub.edges(data=True), key=lambda e: (e[0], e[1], e[2].get("type", ""), e[2].get("title", ""))
     ):
         kind = d.get("type", "")
-        if kind not in RELATION_STYLE:
+        if kind not in kinds:
             continue
-        label, color = RELATION_STYLE[kind]
+        label, color = kinds[kind].label, kinds[kind].color
         dates = sorted({articles.get(str(ev.get("article")), ("", ""))[1] for ev in d.get("evidence", [])} - {""})
         title = d.get("title", "")
         edges.append(
@@ -222,7 +216,7 @@ def render(
         options=net.options,
         title=title,
         types=[{"name": t, **s} for t, s in TYPE_STYLE.items()],
-        relations=[{"name": k, "label": v[0], "color": v[1]} for k, v in RELATION_STYLE.items()],
+        relations=[{"name": k.key, "label": k.label, "color": k.color} for k in relation_kinds().values()],
         date_min=all_dates[0] if all_dates else "",
         date_max=all_dates[-1] if all_dates else "",
         focus=focus or "",

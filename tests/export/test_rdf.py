@@ -1,17 +1,44 @@
-from pathlib import Path
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import RDF, SKOS, BNode, Graph, Literal, Namespace, URIRef
 
-from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from kgraph.export.rdf import triples
+from kgraph.namespaces import prefixes
+from kgraph.pipeline import build, write_exports
+from kgraph.relations import relation_kinds
+from kgraph.sources import sources
 
-from kgraph.export.rdf import ID, KG, ORG, SCHEMA, serialize, to_rdf
-from kgraph.pipeline import build
+KG, ID, SCHEMA, ORG, PROV = (Namespace(prefixes()[p]) for p in ("kg", "kgid", "schema", "org", "prov"))
+RDFS_LABEL = URIRef(prefixes()["rdfs"] + "label")
+RDFS_COMMENT = URIRef(prefixes()["rdfs"] + "comment")
 
 
-def seed_graph(root: Path, name: str = "003_a0c75f0f195f157c.txt") -> Graph:
-    return to_rdf(build([root / "seeds" / name]).graph)
+def as_rdflib(g: nx.MultiDiGraph) -> Graph:
+    """The export's triples as an rdflib Graph, term by term (no serializer in between)."""
+    out = Graph()
+    for t in triples(g):
+        out.add((URIRef(t.subject.value), URIRef(t.predicate.value), _term(t.object)))
+    return out
+
+
+def _term(o: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    if isinstance(o, ox.NamedNode):
+        return URIRef(o.value)
+    if o.language:
+        return Literal(o.value, lang=o.language)
+    if o.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(o.value)
+    return Literal(o.value, datatype=URIRef(o.datatype.value))
+
+
+@pytest.fixture(scope="module")
+def seeds(root) -> nx.MultiDiGraph:
+    return build([root / "seeds"]).graph
 
 
 def test_contract_terms(root):
-    g = seed_graph(root)
+    g = as_rdflib(build([root / "seeds" / "003_a0c75f0f195f157c.txt"]).graph)
     article = ID["article/003_a0c75f0f195f157c"]
     assert (article, RDF.type, SCHEMA.NewsArticle) in g
     assert (article, SCHEMA.identifier, Literal("003_a0c75f0f195f157c")) in g
@@ -20,33 +47,95 @@ def test_contract_terms(root):
     [post] = list(g.objects(zhang, ORG.holds))
     assert (post, ORG.postIn, mpc) in g
     [role] = list(g.objects(post, ORG.role))
-    assert g.value(role, URIRef("http://www.w3.org/2000/01/rdf-schema#label")) == Literal("Secretary", lang="en")
+    assert g.value(role, RDFS_LABEL) == Literal("Secretary", lang="en")
     assert (mpc, SCHEMA.areaServed, ID["region/350500"]) in g
     assert (mpc, SKOS.prefLabel, Literal("中共泉州市委", lang="zh")) in g
     author = ID["person/chen-linsen"]
     assert (article, SCHEMA.author, author) in g and (author, RDF.type, KG.Official) not in g
 
 
-def test_every_relation_has_provenance(root):
-    g = seed_graph(root)
-    statements = list(g.subjects(RDF.type, RDF.Statement))
-    assert statements
-    for stmt in statements:
-        evidence = list(g.objects(stmt, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")))
-        for ev in evidence:
-            sentence = str(g.value(ev, KG.sentence))
-            start, end = int(g.value(ev, KG.startOffset)), int(g.value(ev, KG.endOffset))
-            assert end - start == len(sentence)
+def test_every_relation_has_provenance(seeds):
+    """Every relation triple is reified, and its statement is derived from evidence or a data source."""
+    g = as_rdflib(seeds)
+    relations = [
+        (s, p, o)
+        for p in map(URIRef, (k.predicate for k in relation_kinds().values()))
+        for s, o in g.subject_objects(p)
+    ]
+    assert {p for _, p, _ in relations} == {URIRef(k.predicate) for k in relation_kinds().values()}
+    unsourced = []
+    for s, p, o in relations:
+        stmts = set(g.subjects(RDF.subject, s)) & set(g.subjects(RDF.predicate, p)) & set(g.subjects(RDF.object, o))
+        if not any((stmt, RDF.type, RDF.Statement) in g and g.value(stmt, PROV.wasDerivedFrom) for stmt in stmts):
+            unsourced.append((s, p, o))
+    assert not unsourced, f"{len(unsourced)} relation(s) without provenance, e.g. {unsourced[:3]}"
+    for ev in g.subjects(RDF.type, KG.Evidence):
+        sentence = str(g.value(ev, KG.sentence))
+        start, end = int(g.value(ev, KG.startOffset)), int(g.value(ev, KG.endOffset))
+        assert end - start == len(sentence)
 
 
-def test_serializations_parse_back_to_the_same_triples(root):
-    g = seed_graph(root)
-    for fmt, parse_as in (("turtle", "turtle"), ("nt", "nt"), ("json-ld", "json-ld")):
-        back = Graph().parse(data=serialize(g, fmt), format=parse_as)
-        assert len(back) == len(g), fmt
+def test_serializations_parse_back_to_the_same_triples(seeds, tmp_path):
+    expected = set(as_rdflib(seeds))
+    assert expected and not any(isinstance(term, BNode) for t in expected for term in t)
+    write_exports(seeds, tmp_path, formats=["turtle", "ntriples", "jsonld"])
+    for name, parse_as in (("graph.ttl", "turtle"), ("graph.nt", "nt"), ("graph.jsonld", "json-ld")):
+        back = set(Graph().parse(tmp_path / name, format=parse_as))
+        assert back == expected, f"{name}: {len(back - expected)} extra, {len(expected - back)} missing"
 
 
-def test_ontology_is_valid_turtle_and_documents_its_terms(root):
-    onto = Graph().parse(root / "kgraph" / "ontology.ttl")
-    for term in (KG.Official, KG.Body, KG.Region, KG.Campaign, KG.supervises, KG.implements):
-        assert onto.value(term, URIRef("http://www.w3.org/2000/01/rdf-schema#comment")) is not None
+def test_triples_are_sorted_and_unique(seeds):
+    out = triples(seeds)
+    assert len(set(out)) == len(out)
+    subjects = [t.subject.value for t in out]
+    assert subjects == sorted(subjects)
+
+
+def region_graph() -> nx.MultiDiGraph:
+    """Two regions and one containment a data source gives, with no sentence stating it."""
+    g = nx.MultiDiGraph()
+    for code, label in (("330000", "Zhejiang"), ("330726", "Pujiang County"), ("330700", "Jinhua")):
+        g.add_node(f"region/{code}", type="Region", label=label, code=code, mentions=1)
+    g.add_edge("region/330726", "region/330700", key="contained_in", type="contained_in", sources=["gazetteer"])
+    g.add_edge(
+        "region/330700",
+        "region/330000",
+        key="contained_in",
+        type="contained_in",
+        sources=["gazetteer"],
+        evidence=[{"article": "a1", "start": 0, "end": 5, "sentence": "Jinh."}],
+    )
+    g.add_edge("region/330726", "region/330000", key="contained_in", type="contained_in", evidence=[])
+    return g
+
+
+def test_a_relation_a_data_source_gives_is_derived_from_the_source():
+    g = as_rdflib(region_graph())
+    county, city, province = ID["region/330726"], ID["region/330700"], ID["region/330000"]
+    source = URIRef("https://w3id.org/kgraph/id/source/gazetteer")
+    contained = SCHEMA.containedInPlace
+    [stmt] = set(g.subjects(RDF.subject, county)) & set(g.subjects(RDF.object, city))
+    assert (stmt, RDF.type, RDF.Statement) in g and (stmt, RDF.predicate, contained) in g
+    assert list(g.objects(stmt, PROV.wasDerivedFrom)) == [source]
+    assert (source, RDF.type, PROV.Entity) in g
+    assert g.value(source, RDFS_LABEL) == Literal(sources()["gazetteer"].label, lang="en")
+    assert g.value(source, RDFS_COMMENT) == Literal(sources()["gazetteer"].comment, lang="en")
+    [both] = set(g.subjects(RDF.subject, city)) & set(g.subjects(RDF.object, province))
+    derived = set(g.objects(both, PROV.wasDerivedFrom))
+    assert source in derived and len(derived) == 2 and any((d, RDF.type, KG.Evidence) in g for d in derived)
+    assert (county, contained, province) in g and not set(g.subjects(RDF.object, province)) - {both}
+
+
+def test_a_source_node_is_written_once(tmp_path):
+    write_exports(region_graph(), tmp_path, formats=["ntriples"])
+    lines = (tmp_path / "graph.nt").read_text().splitlines()
+    source = "<https://w3id.org/kgraph/id/source/gazetteer>"
+    assert sum(line.startswith(source) for line in lines) == 3  # type, label, comment
+    assert sum(line.endswith(f"{source} .") for line in lines) == 2  # one per statement
+
+
+def test_an_unknown_source_is_an_error():
+    g = region_graph()
+    g.edges["region/330726", "region/330700", "contained_in"]["sources"] = ["hearsay"]
+    with pytest.raises(ValueError, match="hearsay"):
+        triples(g)

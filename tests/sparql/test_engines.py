@@ -1,8 +1,12 @@
+import networkx as nx
 import pytest
 
-from kgraph.sparql.engines import QueryError, open_engine
+from kgraph.namespaces import prefixes
+from kgraph.pipeline import write_exports
+from kgraph.sparql.engines import ENGINES, QueryError, open_engine
 from kgraph.sparql.named import named_queries, run_named
 
+SCHEMA, ID = prefixes()["schema"], prefixes()["kgid"]
 PARAMS = {
     "officials-of-body": {"body": "Guizhou Provincial Department of Education"},
     "posts-of-official": {"official": "Zou Lianke"},
@@ -17,7 +21,7 @@ PARAMS = {
 
 @pytest.fixture(scope="module")
 def engines(seeds_ttl):
-    return {name: open_engine(name, graph=seeds_ttl) for name in ("oxigraph", "rdflib")}
+    return {name: open_engine(name, graph=seeds_ttl) for name in ENGINES}
 
 
 def rows(result):
@@ -51,8 +55,12 @@ def test_named_answers_are_right(engines):
             "Party Group of the Guizhou Provincial Department of Education",
         ),
     ]
-    served = {r[2] for r in rows(run_named(e, "bodies-of-region", {"region": "Zhejiang"}))}
-    assert {"Zhejiang", "Pujiang County"} <= served or "Zhejiang" in served
+    bodies = rows(run_named(e, "bodies-of-region", {"region": "Zhejiang"}))
+    assert "Zhejiang Provincial Party Committee" in {r[1] for r in bodies}
+    for body, _, _ in bodies:  # each serves Zhejiang or a region inside it, asked another way
+        assert e.query(
+            f"ASK {{ <{body}> <{SCHEMA}areaServed>/<{SCHEMA}containedInPlace>* <{ID}region/330000> }}"
+        ).boolean
     assert rows(run_named(e, "supervision", {}))[0][1] == "Fifth Central Steering Group"
     timeline = run_named(e, "timeline", {"entity": "主题教育"})
     assert [str(r[0]) for r in timeline.rows] == sorted(str(r[0]) for r in timeline.rows)
@@ -92,3 +100,30 @@ def test_persistent_store_is_loaded_once(seeds_ttl, tmp_path):
     assert again.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0][0].value == n
     with pytest.raises(QueryError, match="no such store"):
         open_engine("oxigraph", store=tmp_path / "missing")
+
+
+def test_bodies_of_a_region_include_those_of_the_regions_inside_it(tmp_path):
+    g = nx.MultiDiGraph()
+    for key, label in (
+        ("330000", "Zhejiang"),
+        ("330700", "Jinhua"),
+        ("330726", "Pujiang County"),
+        ("310000", "Shanghai"),
+    ):
+        g.add_node(f"region/{key}", type="Region", label=label, code=key, mentions=1)
+    for code, label in (
+        ("330000", "Zhejiang Provincial Party Committee"),
+        ("330726", "Pujiang County Party Committee"),
+        ("310000", "Shanghai Municipal Party Committee"),
+    ):
+        g.add_node(f"body/{code}/party_committee", type="Body", label=label, mentions=1)
+        g.add_edge(f"body/{code}/party_committee", f"region/{code}", key="area_served", type="area_served")
+    g.add_edge("region/330726", "region/330700", key="contained_in", type="contained_in")
+    g.add_edge("region/330700", "region/330000", key="contained_in", type="contained_in")
+    write_exports(g, tmp_path, formats=["turtle"])
+    for name in ENGINES:
+        engine = open_engine(name, graph=tmp_path / "graph.ttl")
+        assert rows(run_named(engine, "bodies-of-region", {"region": "Zhejiang"})) == [
+            (f"{ID}body/330000/party_committee", "Zhejiang Provincial Party Committee", "Zhejiang"),
+            (f"{ID}body/330726/party_committee", "Pujiang County Party Committee", "Pujiang County"),
+        ], name

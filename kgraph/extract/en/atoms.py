@@ -1,0 +1,129 @@
+"""English atoms of body names: level adjectives, body heads, central bodies, ordinals.
+
+Places come first (:mod:`kgraph.extract.en.regions`); then numbered central
+bodies written with an ordinal ("Fifth Central Steering Group", "20th National
+Congress of the CPC"), then one trie over every fixed phrase of the naming
+grammar, longest phrase first.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kgraph.extract.atoms import Atom
+from kgraph.extract.levels import level_forms
+from kgraph.extract.spans import Claims
+from kgraph.extract.trie import trie_pattern
+from kgraph.lexicon import split
+from kgraph.naming import ORDINALS, body_types, departments, national_bodies
+
+ORDINAL_RE = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINALS[1:]) + r")"
+NATIONAL_CONGRESS = re.compile(
+    rf"\b(?:the\s+Party's\s+)?({ORDINAL_RE})\s+(?:CPC\s+)?National\s+Congress"
+    r"(?:\s+of\s+the\s+(?:Communist\s+Party\s+of\s+China|CPC|Party))?",
+    re.I,
+)
+PARTY_CONGRESS = re.compile(
+    rf"\b({ORDINAL_RE})\s+((?:[A-Z][a-z]+\s+)?)(?:Provincial|Municipal|City)?\s*Party\s+Congress", re.I
+)
+STEERING = re.compile(
+    rf"\b(?:Central\s+)?({ORDINAL_RE})\s+(?:Central\s+)?(?:Steering|Guidance|Supervision)\s+Group"
+    r"(?:\s+of\s+the\s+(?:CPC\s+|Party\s+)?Central\s+Committee)?",
+    re.I,
+)
+#: "CPC Quanzhou Municipal Committee": before a capitalised word "CPC" is a prefix, not the party.
+CPC_PREFIX = re.compile(r"\s+[A-Z][a-z]")
+
+
+def ordinal_value(word: str) -> int:
+    m = re.match(r"\d+", word)
+    if m:
+        return int(m.group(0))
+    lowered = [o.lower() for o in ORDINALS]
+    return lowered.index(word.lower()) if word.lower() in lowered else 0
+
+
+@lru_cache(maxsize=1)
+def head_table() -> dict[str, tuple[str, ...]]:
+    """Lower-cased English head phrase -> the type keys it adds (``department:education`` for departments)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, bt in body_types().items():
+        for head in bt.en_heads:
+            out.setdefault(head.lower(), (key,))
+    for key, dept in departments().items():
+        for form in (dept.en_prov, dept.en_local, *dept.en_alt):
+            out.setdefault(form.lower(), (f"department:{key}",))
+    out.pop("-", None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def national_table() -> dict[str, tuple[str, ...]]:
+    """Lower-cased English name of a central body -> its path."""
+    out: dict[str, tuple[str, ...]] = {}
+    for path, row in national_bodies().items():
+        for form in (row["en"], *split(row["en_alt"])):
+            out.setdefault(form.lower(), tuple(path.split("/")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def atom_table() -> dict[str, tuple[str, object]]:
+    """Every atom phrase, lower-cased, with its kind and value; central names win over heads."""
+    table: dict[str, tuple[str, object]] = {}
+    for n, word in enumerate(ORDINALS[1:], 1):
+        table[word.lower()] = ("ordinal", n)
+    table.update({word: ("level", level) for word, level in level_forms("en").items()})
+    table.update({head: ("head", key) for head, key in head_table().items()})
+    table.update({name: ("national", path) for name, path in national_table().items()})
+    return table
+
+
+@lru_cache(maxsize=1)
+def atom_pattern() -> re.Pattern[str]:
+    """One trie over all atom phrases, so each position costs one walk (longest phrase wins)."""
+    return re.compile(rf"\b(?:{trie_pattern(sorted(atom_table()))}|\d+(?:st|nd|rd|th))\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def national_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{trie_pattern(sorted(national_table()))})\b", re.I)
+
+
+def national_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of central bodies' names, inside which a place name ("China") is not a place."""
+    return [(m.start(), m.end()) for m in national_pattern().finditer(text) if m.group(0).lower() != "cpc"]
+
+
+def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
+    """Atoms of one sentence; ``regions`` are its places, found beforehand."""
+    atoms: list[Atom] = list(regions)
+    claims = Claims((a.start, a.end) for a in regions)
+    lowered = text.lower()
+    if "group" in lowered:
+        for m in STEERING.finditer(text):
+            if ("central" in m.group(0).lower() or m.group(0)[0].isupper()) and claims.claim(m.start(), m.end()):
+                path = ("cpc", "central_committee", f"steering_group:{ordinal_value(m.group(1))}")
+                atoms.append(Atom("national", m.start(), m.end(), m.group(0), path))
+    if "national congress" in lowered:
+        for m in NATIONAL_CONGRESS.finditer(text):
+            if claims.claim(m.start(), m.end()):
+                path = ("cpc", f"national_congress:{ordinal_value(m.group(1))}")
+                atoms.append(Atom("national", m.start(), m.end(), m.group(0), path))
+    if "party congress" in lowered:
+        for m in PARTY_CONGRESS.finditer(text):
+            start = m.end() - len("Party Congress")
+            if claims.claim(start, m.end()):
+                kind = f"party_congress:{ordinal_value(m.group(1))}"
+                atoms.append(Atom("head", start, m.end(), m.group(0), (kind,)))
+    table = atom_table()
+    for m in atom_pattern().finditer(text):
+        word = re.sub(r"\s+", " ", m.group(0)).lower()
+        kind, value = table.get(word, ("ordinal", ordinal_value(word)))
+        if word == "cpc" and CPC_PREFIX.match(text, m.end()):
+            continue
+        if claims.claim(m.start(), m.end()):
+            atoms.append(Atom(kind, m.start(), m.end(), m.group(0), value))
+    atoms.sort(key=lambda a: a.start)
+    return atoms

@@ -1,0 +1,101 @@
+"""The structure that follows from the entities themselves, added once over the whole graph.
+
+A unit belongs to the body its id extends (``…/party_committee/standing_committee``
+is a unit of ``…/party_committee``), a department to its government, a named
+regional body serves its region, and a region lies in its parent. Each
+relation carries its provenance: the sentences that name the unit or body (its
+name states the relation: "Standing Committee of the Quanzhou Municipal Party
+Committee"), at most one per article; a region's parent from the gazetteer
+where no sentence states it (an address such as "Zhejiang Pujiang County").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from kgraph.facts import AREA_SERVED, BODY, CONTAINED_IN, REGION, SUB_ORGANIZATION_OF
+from kgraph.gazetteer import Gazetteer
+from kgraph.naming import BodyRef
+
+GAZETTEER = "gazetteer"
+#: Kinds whose bodies are sessions of a larger whole, not units of it.
+SESSIONS = ("national_congress", "party_congress")
+
+Evidence = dict[str, Any]
+
+
+def body_ref(data: dict[str, Any]) -> BodyRef:
+    return BodyRef(data["region"], tuple(data["path"].split("/")))
+
+
+def unit_links(ref: BodyRef) -> list[tuple[BodyRef, BodyRef]]:
+    """(unit, body) pairs along a body's id, and a department's government."""
+    out: list[tuple[BodyRef, BodyRef]] = []
+    while ref.parent is not None and not ref.kind.startswith(SESSIONS):
+        out.append((ref, ref.parent))
+        ref = ref.parent
+    if ref.kind == "department":
+        out.append((ref, BodyRef(ref.region, ("government",))))
+    return out
+
+
+def region_parent(code: str, gaz: Gazetteer) -> str | None:
+    """A listed region's parent from the gazetteer; a place below the county hangs under its id's prefix."""
+    if "/" in code:
+        return code.rsplit("/", 1)[0]
+    region = gaz.get(code)
+    return region.parent if region is not None and region.parent else None
+
+
+def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> None:
+    """Add units, jurisdictions and containment to ``g``, whose ``articles`` are article node keys."""
+    for akey in sorted(articles):
+        for key, ev in _first_mentions(g, akey, BODY):
+            data = g.nodes[key]
+            if "path" not in data:
+                continue
+            ref = body_ref(data)
+            for unit, body in unit_links(ref):
+                _add(g, SUB_ORGANIZATION_OF, unit.key, body.key, ev)
+            top = BodyRef(ref.region, ref.path[:1])
+            if top.serves_area() and f"region/{ref.region}" in g:
+                _add(g, AREA_SERVED, key, f"region/{ref.region}", ev)
+        for key, ev in _first_mentions(g, akey, REGION):
+            code = g.nodes[key].get("code", "")
+            if "/" in code and g.nodes[key].get("level") != "place":
+                _add(g, CONTAINED_IN, key, f"region/{code.rsplit('/', 1)[0]}", ev)
+    for data in [d for _, d in g.nodes(data=True)]:
+        if data.get("type") != REGION or not data.get("code") or data.get("level") == "place":
+            continue
+        code = data["code"]
+        parent = region_parent(code, gaz)
+        while parent is not None and f"region/{parent}" in g:
+            child = f"region/{code}"
+            if not g.has_edge(child, f"region/{parent}", key=CONTAINED_IN):
+                g.add_edge(child, f"region/{parent}", key=CONTAINED_IN, type=CONTAINED_IN, title="", evidence=[])
+            edge = g.edges[child, f"region/{parent}", CONTAINED_IN]
+            if not edge["evidence"] and "/" not in code:
+                edge["sources"] = [GAZETTEER]
+            code, parent = parent, region_parent(parent, gaz)
+
+
+def _first_mentions(g: nx.MultiDiGraph, akey: str, etype: str) -> list[tuple[str, Evidence]]:
+    """The entities of a type an article names, by key, each with the first sentence naming it."""
+    out = []
+    for _, key, k, data in g.out_edges(akey, keys=True, data=True):
+        if k == "mentions" and g.nodes[key].get("type") == etype and data.get("evidence"):
+            out.append((key, data["evidence"][0]))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _add(g: nx.MultiDiGraph, rtype: str, s: str, o: str, ev: Evidence) -> None:
+    """A relation with the evidence of one article, unless the article gave it some already."""
+    if s == o or s not in g or o not in g:
+        return
+    if not g.has_edge(s, o, key=rtype):
+        g.add_edge(s, o, key=rtype, type=rtype, title="", evidence=[])
+    evidence = g.edges[s, o, rtype]["evidence"]
+    if not any(e["article"] == ev["article"] for e in evidence):
+        evidence.append(ev)

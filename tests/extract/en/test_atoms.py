@@ -1,0 +1,82 @@
+"""English body names through the English atoms and the one chain parser."""
+
+from kgraph.article import Article
+from kgraph.extract import chains
+from kgraph.extract.context import Context
+from kgraph.extract.en import English
+
+CTX = Context({"province": "350000", "city": "350500", "home": "350500"})
+
+
+def mentions(text: str, gaz, ctx=CTX) -> list:
+    pack = English()
+    reading = pack.read(Article("t", "2024-01-01", text, text))
+    [sentence] = reading.sentences
+    atoms = pack.atoms(reading, sentence, gaz)
+    for a in atoms:
+        if a.kind == "region":
+            a.place.codes = a.place.codes[:1]
+    return [m for c in chains.chains(text, atoms, English().link) for m in chains.parse(c, ctx)]
+
+
+def paths(text: str, gaz, ctx=CTX) -> list[str]:
+    return [m.ref.key for m in mentions(text, gaz, ctx) if m.ref]
+
+
+def test_of_chains_read_right_to_left(gaz):
+    assert paths("the Party Group of the Standing Committee of the Municipal People's Congress", gaz) == [
+        "body/350500/peoples_congress",
+        "body/350500/peoples_congress/standing_committee",
+        "body/350500/peoples_congress/standing_committee/party_group",
+    ]
+
+
+def test_juxtaposed_heads_read_left_to_right(gaz):
+    assert (
+        paths("the Municipal People's Congress Standing Committee Party Group (Enlarged) Meeting", gaz)[-1]
+        == "body/350500/peoples_congress/standing_committee/party_group"
+    )
+
+
+def test_regions_and_level_adjectives_resolve(gaz):
+    text = "the Guizhou Provincial Department of Education and the Provincial Party Committee"
+    assert paths(text, gaz) == ["body/520000/department-education", "body/350000/party_committee"]
+
+
+def test_a_place_after_of_qualifies_the_body(gaz):
+    assert paths("the Supervisory Commission of Guangdong Province", gaz) == ["body/440000/supervisory_commission"]
+
+
+def test_central_bodies_and_numbered_steering_groups(gaz):
+    text = (
+        "the Political Bureau of the Central Committee of the Communist Party of China and "
+        "the Fifth Steering Group of the Central Committee"
+    )
+    assert paths(text, gaz) == [
+        "body/100000/cpc/central_committee/politburo",
+        "body/100000/cpc/central_committee/steering_group-5",
+    ]
+
+
+def test_a_parenthesis_starts_a_new_body(gaz):
+    text = (
+        "the Guizhou Provincial Party Committee Education Working Committee (Provincial Education Department) "
+        "party group"
+    )
+    ctx = Context({"province": "520000", "home": "520000"})
+    assert paths(text, gaz, ctx) == [
+        "body/520000/party_committee",
+        "body/520000/party_committee/education_work_committee",
+        "body/520000/department-education",
+        "body/520000/department-education/party_group",
+    ]
+
+
+def test_unowned_units_are_reported_without_a_body(gaz):
+    [mention] = mentions("held meetings of the Standing Committee", gaz)
+    assert mention.ref is None and mention.unit == "standing_committee"
+
+
+def test_every_body_of_a_chain_starts_where_the_chain_starts(gaz):
+    text = "the Party Group of the Standing Committee of the Municipal People's Congress"
+    assert {(m.start, m.end) for m in mentions(text, gaz)} == {(4, len(text))}

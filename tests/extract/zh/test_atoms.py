@@ -1,0 +1,74 @@
+"""Chinese body names: the Chinese atoms, put in naming order, through the one chain parser."""
+
+from kgraph.article import Article
+from kgraph.extract import chains
+from kgraph.extract.context import Context
+from kgraph.extract.zh import Chinese
+
+CTX = Context({"province": "500000", "city": "500000", "district": "500103", "home": "500103"})
+
+
+def atoms_of(text: str, gaz):
+    pack = Chinese()
+    reading = pack.read(Article("t", "2024-01-01", text, text, lang="zh"))
+    [sentence] = reading.sentences
+    return pack.atoms(reading, sentence, gaz)
+
+
+def bodies(text: str, gaz, ctx=CTX) -> list[str]:
+    atoms = atoms_of(text, gaz)
+    for a in atoms:
+        if a.kind == "region":
+            a.place.codes = a.place.codes[:1]
+    return [m.ref.key for c in chains.chains(text, atoms, Chinese().link) for m in chains.parse(c, ctx) if m.ref]
+
+
+def test_heads_read_left_to_right_each_a_unit_of_the_one_before(gaz):
+    assert bodies("渝中区人大常委会党组召开会议", gaz) == [
+        "body/500103/peoples_congress",
+        "body/500103/peoples_congress/standing_committee",
+        "body/500103/peoples_congress/standing_committee/party_group",
+    ]
+
+
+def test_the_cppcc_named_before_its_place(gaz):
+    # 政协重庆市渝中区第十五届委员会: the type first, then the places, the session and 委员会
+    assert bodies("政协重庆市渝中区第十五届委员会第四次会议开幕", gaz) == ["body/500103/cppcc"]
+    assert bodies("中国人民政治协商会议重庆市渝中区委员会", gaz) == ["body/500103/cppcc"]
+
+
+def test_the_party_committee_written_in_full(gaz):
+    assert bodies("中共北京市委员会召开会议", gaz) == ["body/110000/party_committee"]
+    assert bodies("中共渝中区委书记黄茂军", gaz)[0] == "body/500103/party_committee"
+
+
+def test_a_level_without_a_place_is_the_articles(gaz):
+    assert bodies("区委常委会和区政协", gaz) == [
+        "body/500103/party_committee",
+        "body/500103/party_committee/standing_committee",
+        "body/500103/cppcc",
+    ]
+
+
+def test_a_party_committee_and_a_government_side_by_side(gaz):
+    assert bodies("省委省政府", gaz) == ["body/500000/party_committee", "body/500000/government"]
+
+
+def test_the_whole_province_is_a_place(gaz):
+    [whole] = [a for a in atoms_of("全省上下", gaz) if a.kind == "whole"]
+    assert whole.value == "province" and whole.text == "全省"
+
+
+def test_towns_by_their_suffix_but_not_common_words(gaz):
+    places = [
+        a.place.lower
+        for a in atoms_of("他到峄山镇、看庄镇调研,了解村组情况", gaz)
+        if a.kind == "region" and a.place.lower
+    ]
+    assert [p[1] for p in places] == ["峄山镇", "看庄镇"]
+    assert places[0][0] == "Yishan Town" and places[0][2] == "Town"
+
+
+def test_a_short_place_name_inside_a_personal_name_is_no_place(gaz):
+    atoms = atoms_of("张新安出席会议", gaz)
+    assert not [a for a in atoms if a.kind == "region"]

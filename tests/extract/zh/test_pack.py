@@ -1,0 +1,98 @@
+"""The Chinese extractor end to end on short texts, and its agreement with the English one."""
+
+import pytest
+
+from kgraph.article import Article
+from kgraph.facts import HOLDS_POST, IMPLEMENTS
+from kgraph.graph import build_graph
+
+
+@pytest.fixture(scope="module")
+def chinese(gaz):
+    from kgraph.extract import packs
+    from kgraph.extract.core import Extractor
+
+    return Extractor(packs.get("zh"), gaz)
+
+
+def run(chinese, text: str):
+    return chinese(Article(id="z", date="2024-01-01", title=text.split("\n")[0], text=text, lang="zh"))
+
+
+def posts(facts) -> set[tuple[str, str, str]]:
+    return {(facts.entities[r.subject].label_zh, r.object, r.title) for r in facts.relations if r.type == HOLDS_POST}
+
+
+def test_title_before_name_with_context_region(chinese):
+    f = run(chinese, "贵州省召开会议。省委书记袁家军主持会议,市委副书记、市长陈吉宁出席。")
+    got = posts(f)
+    assert ("袁家军", "body/520000/party_committee", "Secretary") in got
+    assert f.entities["person/yuan-jiajun"].label_en == "Yuan Jiajun"
+
+
+def test_double_titles_share_and_imply_bodies(chinese):
+    f = run(chinese, "北京市委召开会议。市委副书记、市长陈吉宁,市委常委、组织部部长孙梅君出席。")
+    assert posts(f) == {
+        ("陈吉宁", "body/110000/party_committee", "Deputy Secretary"),
+        ("陈吉宁", "body/110000/government", "Mayor"),
+        ("孙梅君", "body/110000/party_committee", "Member of the Standing Committee"),
+        ("孙梅君", "body/110000/party_committee/organization_department", "Head"),
+    }
+
+
+def test_party_group_posts_and_lists(chinese):
+    f = run(chinese, "贵州省人大常委会党组书记、主任李建辉主持会议。党组成员吴友才、高向荣出席。")
+    sc = "body/520000/peoples_congress/standing_committee"
+    got = posts(f)
+    assert ("李建辉", sc + "/party_group", "Secretary of the Party Group") in got
+    assert ("李建辉", sc, "Director") in got
+    assert ("吴友才", sc + "/party_group", "Member of the Party Group") in got
+    assert ("高向荣", sc + "/party_group", "Member of the Party Group") in got
+
+
+def test_names_before_titles_and_before_verbs(chinese):
+    f = run(chinese, "中山市政府党组召开会议。刘云梅、鲁罡等市政府党组成员作交流发言,习近平总书记强调,王南出席。")
+    got = posts(f)
+    assert ("刘云梅", "body/442000/government/party_group", "Member of the Party Group") in got
+    assert ("鲁罡", "body/442000/government/party_group", "Member of the Party Group") in got
+    assert ("习近平", "body/100000/cpc/central_committee", "General Secretary") in got
+    assert f.entities["person/wang-nan"].type == "Official"
+
+
+def test_central_steering_group_leader(chinese):
+    f = run(chinese, "中央第十巡回指导组组长张裔炯出席会议。")
+    assert posts(f) == {("张裔炯", "body/100000/cpc/central_committee/steering_group-10", "Head")}
+    assert "body/100000/cpc/central_committee" in f.entities  # implied: the group is one of its units
+
+
+def test_reporters_are_authors(chinese):
+    f = run(chinese, "市委召开会议\n\n本报讯(记者 刘菲菲 武红利)会议召开。记者颜雅婷 通讯员陈学明")
+    assert [f.entities[a].label_zh for a in f.authors] == ["刘菲菲", "武红利", "颜雅婷", "陈学明"]
+    assert all(f.entities[a].type == "Person" for a in f.authors)
+
+
+def test_campaigns_from_lexicon_and_quotes(chinese):
+    f = run(chinese, "泉州市委召开会议,坚定拥护“两个确立”,传承弘扬“晋江经验”,深化“四下基层”,扎实开展主题教育。")
+    keys = {k for k in f.entities if k.startswith("campaign/")}
+    assert {"campaign/two_establishments", "campaign/jinjiang_experience", "campaign/theme_education"} <= keys
+    assert any(f.entities[k].label_zh == "四下基层" for k in keys)
+    rels = {(r.type, r.subject, r.object) for r in f.relations}
+    assert (IMPLEMENTS, "body/350500/party_committee", "campaign/theme_education") in rels
+
+
+def test_english_and_chinese_meet_on_one_node(chinese, english):
+    zh = run(chinese, "北京市委召开会议。市委书记蔡奇主持会议,深入开展主题教育。")
+    en = english(
+        Article(
+            id="e",
+            date="2024-01-02",
+            title="x",
+            text="Cai Qi, secretary of the Beijing Municipal Party Committee, spoke on thematic education.",
+        )
+    )
+    g = build_graph([zh, en])
+    cai = g.nodes["person/cai-qi"]
+    assert cai["label"] == "Cai Qi" and cai["label_zh"] == "蔡奇" and cai["articles"] == ["e", "z"]
+    mpc = g.nodes["body/110000/party_committee"]
+    assert mpc["label"] == "Beijing Municipal Party Committee" and "北京市委" in mpc["aliases_zh"]
+    assert g.nodes["campaign/theme_education"]["articles"] == ["e", "z"]
