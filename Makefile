@@ -31,6 +31,7 @@ browser:
 
 test: install browser
 	$(BIN)/ruff check kgraph tests bench scripts
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: install browser

@@ -40,9 +40,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     written = write_exports(result.graph, args.out, html=args.html, formats=args.formats)
     s = result.summary()
-    print(f"articles: {s['articles']}")
-    print("entities: " + ", ".join(f"{k} {v}" for k, v in s["entities"].items()))
-    print("relations: " + ", ".join(f"{k} {v}" for k, v in s["relations"].items()))
+    print(f"articles: {s.articles}")
+    print("entities: " + ", ".join(f"{k} {v}" for k, v in s.entities.items()))
+    print("relations: " + ", ".join(f"{k} {v}" for k, v in s.relations.items()))
     if result.unsupported:
         print(f"no extractor yet for the language of: {', '.join(result.unsupported)}")
     skipped = [w for w in result.warnings if w.skipped]

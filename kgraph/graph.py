@@ -49,7 +49,7 @@ def _ev(e: Evidence) -> dict[str, Any]:
 
 def build_graph(all_facts: Iterable[Facts], gaz: Gazetteer | None = None) -> nx.MultiDiGraph:
     """Merge articles' Facts into one graph; the result depends only on the input, not its order."""
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     merged: dict[str, Entity] = {}
     articles: list[str] = []
     for facts in sorted(all_facts, key=lambda f: f.article.id):

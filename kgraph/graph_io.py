@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
@@ -34,10 +35,10 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
     """The knowledge graph stored at ``path`` (a graph.graphml or a build directory)."""
     p = graphml_path(path)
     try:
-        raw = nx.read_graphml(p, force_multigraph=True)
+        raw = cast("nx.MultiDiGraph[str]", nx.read_graphml(p, force_multigraph=True))  # multigraph: forced
     except Exception as e:  # networkx raises XML and key errors of several kinds
         raise GraphReadError(f"{p}: not a readable GraphML graph ({e})") from e
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in raw.nodes(data=True):
         g.add_node(node, **{k: _restore(k, v) for k, v in data.items()})
     for s, o, key, data in raw.edges(keys=True, data=True):

@@ -42,6 +42,16 @@ class Failure:
     traceback: str
 
 
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    entities: dict[str, int]
+    relations: dict[str, int]
+    warnings: int
+    skipped: int
+    failed: int
+
+
 @dataclass
 class BuildResult:
     graph: nx.MultiDiGraph
@@ -50,18 +60,19 @@ class BuildResult:
     unsupported: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> Summary:
+        """Counts of what the build read and made, as the CLI prints them."""
         g = self.graph
         entities = Counter(d["type"] for _, d in g.nodes(data=True) if d["type"] != ARTICLE)
         relations = Counter(d["type"] for _, _, d in g.edges(data=True) if d["type"] not in ("mentions", "author"))
-        return {
-            "articles": sum(1 for _, d in g.nodes(data=True) if d["type"] == ARTICLE),
-            "entities": dict(sorted(entities.items())),
-            "relations": dict(sorted(relations.items())),
-            "warnings": len(self.warnings),
-            "skipped": sum(1 for w in self.warnings if w.skipped),
-            "failed": len(self.failed),
-        }
+        return Summary(
+            articles=sum(1 for _, d in g.nodes(data=True) if d["type"] == ARTICLE),
+            entities=dict(sorted(entities.items())),
+            relations=dict(sorted(relations.items())),
+            warnings=len(self.warnings),
+            skipped=sum(1 for w in self.warnings if w.skipped),
+            failed=len(self.failed),
+        )
 
 
 class Extractors:

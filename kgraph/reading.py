@@ -143,7 +143,7 @@ def parse_jsonl(path: Path, text: str, encoding: str) -> tuple[list[Article], li
             warnings.append(Warning(src, f"line {n}: " + D.NO_DATE))
         title = str(rec.get("title") or "").strip()
         body = (title + "\n" + rec["text"]) if title else rec["text"]
-        lang = rec.get("lang") if rec.get("lang") in packs.names() else detect(body)
+        lang = str(rec["lang"]) if rec.get("lang") in packs.names() else detect(body)
         articles.append(
             Article(
                 id=str(rec["id"]),

@@ -23,7 +23,7 @@ def graph_stats(path: Path) -> dict[str, object]:
         g.parse(path, format=fmt.rdflib)
     except Exception as e:  # rdflib raises many parser-specific types
         raise ValueError(f"not a readable {fmt.rdflib} graph: {e}") from e
-    types = Counter()
+    types: Counter[str] = Counter()
     for cls, name in (
         (KG.Official, "officials"),
         (KG.Body, "bodies"),

@@ -9,7 +9,7 @@ import networkx as nx
 
 
 def to_graphml(g: nx.MultiDiGraph) -> str:
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, d in sorted(g.nodes(data=True)):
         flat.add_node(node, **{k: _flat(v) for k, v in sorted(d.items())})
     for s, o, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):

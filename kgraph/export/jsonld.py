@@ -48,6 +48,7 @@ def _nodes(triples: Iterable[ox.Triple]) -> Iterator[str]:
                 text = encode_basestring(o.value)
                 props.setdefault("@type", []).append((text, None))
             else:
+                assert not isinstance(o, ox.Triple)  # kgraph writes no RDF-star
                 props.setdefault(predicate, []).append(_value(o))
         members = [f'  "@id": {encode_basestring(subject.value)}']
         for key in sorted(props):

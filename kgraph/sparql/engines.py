@@ -85,7 +85,9 @@ class OxigraphEngine:
         self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
     ) -> Result:
         _check_read_only(text)
-        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()
+        }
         try:
             answer = self.store.query(text, substitutions=subs or None)
         except SyntaxError as e:
@@ -153,14 +155,15 @@ class RdflibEngine:
         if answer.type == "ASK":
             return Result([], boolean=bool(answer.askAnswer))
         if answer.type == "SELECT":
-            variables = [str(v) for v in answer.vars]
-            rows = []
+            variables = [str(v) for v in answer.vars or []]
+            rows: list[list[Term | None]] = []
             for row in answer:
+                assert not isinstance(row, bool)
                 if limit is not None and len(rows) >= limit:
                     return Result(variables, rows, truncated=True)
                 rows.append([_from_rdflib(x) for x in row])
             return Result(variables, rows)
-        rows = [[_from_rdflib(x) for x in t] for t in answer]
+        rows = [[_from_rdflib(x) for x in t] for t in answer if not isinstance(t, bool)]
         return Result(
             ["subject", "predicate", "object"],
             rows[:limit] if limit else rows,

@@ -21,7 +21,7 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Positions (x, y) in screen units for every node of ``g``."""
     if g.number_of_nodes() == 0:
         return {}
-    und = nx.Graph(g)
+    und: nx.Graph[str] = nx.Graph(g)
     by_degree = sorted(und.nodes, key=lambda n: (-und.degree(n), str(n)))
     backbone = by_degree[:BACKBONE]
     sub = und.subgraph(backbone)

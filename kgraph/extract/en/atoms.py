@@ -104,8 +104,8 @@ def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
     if "group" in lowered:
         for m in STEERING.finditer(text):
             if ("central" in m.group(0).lower() or m.group(0)[0].isupper()) and claims.claim(m.start(), m.end()):
-                path = ("cpc", "central_committee", f"steering_group:{ordinal_value(m.group(1))}")
-                atoms.append(Atom("national", m.start(), m.end(), m.group(0), path))
+                steering = ("cpc", "central_committee", f"steering_group:{ordinal_value(m.group(1))}")
+                atoms.append(Atom("national", m.start(), m.end(), m.group(0), steering))
     if "national congress" in lowered:
         for m in NATIONAL_CONGRESS.finditer(text):
             if claims.claim(m.start(), m.end()):

@@ -155,19 +155,17 @@ def holders(
             phrases += prev_phrase  # a list of names shares the title before the first
         # Appositive after the name.
         after = APPOSITIVE.match(text, ne)
-        if after:
-            k = starts.get(after.end())
-            if k is not None:
-                parsed, stop = _phrase(text, items, k)
-                # A title phrase that runs into the next name is that name's title, not this one's.
-                next_name = min((n.start for n in names if n.start > ne), default=None)
-                if not (parsed and next_name is not None and JUXT.match(text[items[stop - 1].end : next_name])):
-                    phrases += parsed
+        at = starts.get(after.end()) if after else None
+        if at is not None:
+            parsed, stop = _phrase(text, items, at)
+            # A title phrase that runs into the next name is that name's title, not this one's.
+            next_name = min((n.start for n in names if n.start > ne), default=None)
+            if not (parsed and next_name is not None and JUXT.match(text[items[stop - 1].end : next_name])):
+                phrases += parsed
         group = OTHER_MEMBERS.match(text, ne)
-        if group:
-            k = starts.get(group.end())
-            if k is not None and items[k].kind == "body":
-                phrases.append(PostPhrase(title("Member"), items[k].value))  # type: ignore[arg-type]
+        member_of = starts.get(group.end()) if group else None
+        if member_of is not None and items[member_of].kind == "body":
+            phrases.append(PostPhrase(title("Member"), items[member_of].value))  # type: ignore[arg-type]
         out.append(Holder(ns, ne, name.name, "", tuple(phrases)))
         prev_phrase = phrases if left_end is not None or (prev_phrase and phrases == prev_phrase) else []
         prev_end = ne
