@@ -62,7 +62,10 @@ PLACE_END = set("镇乡村街区县市省")
 @lru_cache(maxsize=1)
 def surnames() -> dict[str, str]:
     """Chinese surname -> pinyin (capitalised)."""
-    return {row["zh"]: row["pinyin"] for row in table("surnames.tsv")}
+    out: dict[str, str] = {}
+    for row in table("surnames.tsv"):
+        out.setdefault(row["zh"], row["pinyin"])  # the first reading is the canonical one (吕 Lu)
+    return out
 
 
 def surname_length(text: str, pos: int) -> int:

@@ -21,3 +21,8 @@ def test_given_names_are_one_to_three_syllables():
     assert (
         not is_given_name("Dynasty") and not is_given_name("Provincial") and not is_given_name("Zhangzhangzhangzhang")
     )
+
+
+def test_the_umlaut_surname_in_every_english_spelling_and_rare_surnames():
+    text = "Lv Yuyin, Lü Yuyin, Lyu Yuyin and Shangguan Wan met Yuan Yibin."
+    assert [n.name for n in find_names(text)] == ["Lv Yuyin", "Lü Yuyin", "Lyu Yuyin", "Shangguan Wan", "Yuan Yibin"]

@@ -13,6 +13,8 @@ from kgraph.extract.zh.names import name_at, romanize
         ("查正江", "Zha Zhengjiang"),
         ("曾庆红", "Zeng Qinghong"),
         ("张新安", "Zhang Xin'an"),
+        ("吕玉印", "Lu Yuyin"),  # the canonical reading of 吕, not one of its English spellings
+        ("远义彬", "Yuan Yibin"),  # a surname the Hundred Family Surnames leaves out
     ],
 )
 def test_pinyin_with_surname_rules(zh, en):
