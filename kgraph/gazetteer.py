@@ -79,6 +79,13 @@ class Region:
             return f"{self.en} Special Administrative Region"
         return self.en
 
+    def full_en(self) -> str:
+        """The name with its level noun, as in "the Supervisory Commission of Guangdong Province"."""
+        nouns = {"province": "Province", "municipality": "Municipality", "city": "City"}
+        if self.kind in nouns:
+            return f"{self.en} {nouns[self.kind]}"
+        return next((a for a in self.en_aliases if a.endswith("Autonomous Region")), self.en)
+
     def body_prefixes(self) -> list[str]:
         """Every form of :meth:`body_prefix`, the canonical one first."""
         out = [self.body_prefix()]

@@ -74,6 +74,11 @@ class BodyType:
     zh_alt: tuple[str, ...]
     zh_heads: tuple[str, ...]
     area: bool
+    purpose: str = "no"  # no | yes | only: whether the type is named by its purpose
+    en_q: str = ""
+    en_q_alt: tuple[str, ...] = ()
+    zh_q: str = ""
+    zh_q_alt: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,19 @@ class Department:
     en_alt: tuple[str, ...]
     zh_prov: str
     zh_local: str
+    zh_alt: tuple[str, ...]
+    en_national: str = ""
+    zh_national: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """What a group is for, as its name says: "Theme Education", 主题教育."""
+
+    key: str
+    en: str
+    en_alt: tuple[str, ...]
+    zh: str
     zh_alt: tuple[str, ...]
 
 
@@ -100,6 +118,11 @@ def body_types() -> dict[str, BodyType]:
             tuple(split(r["zh_alt"])),
             tuple(split(r["zh_heads"])),
             r["area"] == "yes",
+            r["purpose"],
+            r["en_q"],
+            tuple(split(r["en_q_alt"])),
+            r["zh_q"],
+            tuple(split(r["zh_q_alt"])),
         )
         for r in table("body_types.tsv")
     }
@@ -116,14 +139,58 @@ def departments() -> dict[str, Department]:
             r["zh_prov"],
             r["zh_local"],
             tuple(split(r["zh_alt"])),
+            r["en_national"],
+            tuple(split(r["zh_national"])),
         )
         for r in table("departments.tsv")
     }
 
 
 @lru_cache(maxsize=1)
+def purposes() -> dict[str, Purpose]:
+    return {
+        r["key"]: Purpose(r["key"], r["en"], tuple(split(r["en_alt"])), r["zh"], tuple(split(r["zh_alt"])))
+        for r in table("group_purposes.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
 def national_bodies() -> dict[str, dict[str, str]]:
     return {r["path"]: r for r in table("national_bodies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def level_names() -> dict[tuple[str, str], dict[str, str]]:
+    """Names of a body type at one level of region (a province's Higher People's Court)."""
+    return {(r["type"], r["level"]): r for r in table("level_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def central_paths() -> dict[str, tuple[str, ...]]:
+    """Local body type -> the path of its central counterpart (government -> the State Council)."""
+    return {r["type"]: tuple(r["path"].split("/")) for r in table("national_bodies.tsv") if r["type"]}
+
+
+@lru_cache(maxsize=1)
+def _grammar_types() -> dict[str, str]:
+    return {path[-1]: kind for kind, path in central_paths().items()}
+
+
+def grammar_type(kind: str) -> str:
+    """The body type a kind behaves as in the naming grammar: the Central Committee as a party committee,
+    the State Council as a government (so 中央组织部 and 国务院办公厅 are their units)."""
+    base = kind.split(":")[0]
+    return _grammar_types().get(base, base)
+
+
+def central(kind: str) -> tuple[str, ...]:
+    """The path under China of a root type named at the central level (中央纪委, "the central government",
+    国家统计局): its national counterpart, a ministry under the State Council, or the type itself."""
+    if kind in central_paths():
+        return central_paths()[kind]
+    if kind.startswith("department:"):
+        return central_paths().get("government", ()) + (kind,)
+    return (kind,)
 
 
 @dataclass(frozen=True)
@@ -205,6 +272,15 @@ def _national(ref: BodyRef) -> Names | None:
             f"中央第{zh_number(n)}指导组",
             (f"中央主题教育第{zh_number(n)}指导组",),
         )
+    if kind == "circuit_guidance_group" and qual.isdigit():
+        n = int(qual)
+        o = ORDINALS[n] if n < len(ORDINALS) else ordinal_suffix(n)
+        return Names(
+            f"{o} Central Circuit Guidance Group",
+            (f"Central {o} Circuit Guidance Group", f"{o} Circuit Guidance Group of the Central Committee"),
+            f"中央第{zh_number(n)}巡回指导组",
+            (f"中央主题教育第{zh_number(n)}巡回指导组",),
+        )
     if kind == "national_congress" and qual.isdigit():
         n = int(qual)
         o = ordinal_suffix(n)
@@ -244,10 +320,41 @@ def names(ref: BodyRef, gaz: Gazetteer) -> Names:
         assert region is not None
         return _root_names(ref.path[-1], region)
     bt = body_types()[kind]
+    purpose = purposes().get(qual) if bt.purpose != "no" else None
+    if purpose is not None:
+        return _purposed(bt, purpose, pn)
     en = _fill(bt.en, P=pn.en)
     en_alt = [_fill(t, P=p) for p in (pn.en, *pn.en_alt) for t in (bt.en, *bt.en_alt)]
     zh = _fill(bt.zh, p=pn.zh_short)
     zh_alt = [_fill(t, p=p) for p in (pn.zh_short, pn.zh) for t in (bt.zh, *bt.zh_alt)]
+    return Names(en, _dedupe(en, en_alt), zh, _dedupe(zh, zh_alt))
+
+
+def _purposed(bt: BodyType, purpose: Purpose, pn: Names) -> Names:
+    """A group named by its purpose: "Leading Group for Theme Education of the …", 省委主题教育领导小组."""
+    en = _fill(bt.en_q, P=pn.en, Q=purpose.en)
+    en_alt = [
+        _fill(t, P=p, Q=q)
+        for p in (pn.en, *pn.en_alt)
+        for q in (purpose.en, *(a.title() for a in purpose.en_alt))
+        for t in (bt.en_q, *bt.en_q_alt)
+    ]
+    zh = _fill(bt.zh_q, p=pn.zh_short, q=purpose.zh)
+    zh_alt = [
+        _fill(t, p=p, q=q)
+        for p in (pn.zh_short, pn.zh)
+        for q in (purpose.zh, *purpose.zh_alt)
+        for t in (bt.zh_q, *bt.zh_q_alt)
+    ]
+    return Names(en, _dedupe(en, en_alt), zh, _dedupe(zh, zh_alt))
+
+
+def _level_names(row: dict[str, str], region: Region) -> Names:
+    values = {"R": region.body_prefix(), "N": region.en, "E": region.full_en(), "r": region.zh}
+    en = _fill(row["en"], **values)
+    zh = _fill(row["zh"], **values)
+    en_alt = [_fill(t, **values) for t in split(row["en_alt"])]
+    zh_alt = [_fill(t, **values) for t in split(row["zh_alt"])]
     return Names(en, _dedupe(en, en_alt), zh, _dedupe(zh, zh_alt))
 
 
@@ -268,6 +375,11 @@ def _party_congress(ref: BodyRef, gaz: Gazetteer) -> Names:
 def _root_names(kind_q: str, region: Region) -> Names:
     kind, _, qual = kind_q.partition(":")
     prefixes = region.body_prefixes()
+    if kind == "department" and region.level == "country":
+        dept = departments()[qual]
+        return Names(dept.en_national, (), dept.zh_national[0], dept.zh_national[1:])
+    if (kind, region.level) in level_names():
+        return _level_names(level_names()[(kind, region.level)], region)
     if kind == "department":
         dept = departments()[qual]
         provincial = region.level == "province"

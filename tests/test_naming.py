@@ -32,3 +32,18 @@ def test_central_bodies_and_numbered_groups(gaz):
     congress = names(BodyRef("100000", ("cpc", "national_congress:20")), gaz)
     assert congress.en == "20th National Congress of the Communist Party of China"
     assert "党的二十大" in congress.zh_alt
+
+
+def test_a_provinces_court_is_its_higher_peoples_court(gaz):
+    n = names(BodyRef("440000", ("court",)), gaz)
+    assert n.en == "Guangdong Provincial Higher People's Court" and n.zh == "广东省高级人民法院"
+    assert "Higher People's Court of Guangdong Province" in n.en_alt and "广东省高院" in n.zh_alt
+    assert names(BodyRef("440100", ("court",)), gaz).en == "Guangzhou Municipal Intermediate People's Court"
+
+
+def test_central_ministries_and_purposed_groups(gaz):
+    n = names(BodyRef("100000", ("state_council", "department:education")), gaz)
+    assert (n.en, n.zh) == ("Ministry of Education", "教育部")
+    group = names(BodyRef("630000", ("party_committee", "leading_group:theme_education", "office")), gaz)
+    assert group.en == "Office of the Leading Group for Theme Education of the Qinghai Provincial Party Committee"
+    assert "青海省委主题教育领导小组办公室" in (group.zh, *group.zh_alt)

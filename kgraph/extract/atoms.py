@@ -5,10 +5,11 @@ body-chain parser and one post rule serve every language:
 
 ``region``    a place; ``value`` is a :class:`Place`
 ``level``     a level word without a place (省, "Provincial"); ``value`` is the level
-``head``      a body type word (委, "Party Committee"); ``value`` is a tuple of type keys
+``head``      a body type word (委, "Party Committee"); ``value`` is a :class:`Head`
 ``national``  a central body (党中央, "State Council"); ``value`` is its path under China
 ``cpc``       the party's name before a body (中共, "CPC")
 ``ordinal``   a term or session number (第十五届, "14th"), transparent inside a body name
+``purpose``   what a group is for (扶贫开发, "Comprehensively Deepening Reform"); ``value`` is its key
 ``title``     a post (书记, "Vice Governor"); ``value`` is a :class:`~kgraph.extract.titles.Title`
 ``campaign``  a lexicon campaign; ``value`` is its key
 """
@@ -30,6 +31,16 @@ class Place:
     surface: str = ""
 
 
+@dataclass(frozen=True)
+class Head:
+    """What a head word may name: one or more type paths, the first that fits its place in the name
+    (党委 after a place is a party committee, after a department that department's own), and the level it
+    implies on its own (教育部 names a ministry, central)."""
+
+    paths: tuple[tuple[str, ...], ...]
+    level: str = ""
+
+
 @dataclass
 class Atom:
     kind: str
@@ -47,4 +58,4 @@ class Atom:
 #: Atoms that start a body name: after a head they begin a new one ("…委 省政府", "… Committee Provincial").
 PREFIX_KINDS = ("region", "level", "national", "cpc")
 #: Atoms that may stand inside a body name.
-NAME_KINDS = ("region", "level", "head", "national", "cpc", "ordinal")
+NAME_KINDS = ("region", "level", "head", "national", "cpc", "ordinal", "purpose", "campaign")

@@ -20,7 +20,7 @@ from kgraph.text import Sentence
 
 #: Units that a sentence may name without their owner ("held meetings of the Standing Committee").
 UNOWNED_UNITS = ("standing_committee", "party_group", "learning_group")
-GROUP_KINDS = ("steering_group", "steering_groups", "inspection_groups")
+GROUP_KINDS = ("steering_group", "steering_groups", "circuit_guidance_group", "inspection_groups")
 RECENT = 12
 
 

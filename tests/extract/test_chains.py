@@ -1,6 +1,6 @@
 """The one body-chain parser, on atoms built by hand: no language pack involved."""
 
-from kgraph.extract.atoms import Atom, Place
+from kgraph.extract.atoms import Atom, Head, Place
 from kgraph.extract.chains import BREAK, JUXT, OF, chains, parse
 from kgraph.extract.context import Context
 
@@ -10,6 +10,8 @@ CTX = Context({"province": "520000", "city": "520100", "county": "520121", "home
 def atom(kind: str, start: int, end: int, value=None) -> Atom:
     if kind == "region":
         value = Place(codes=[value])
+    elif kind == "head":
+        value = Head((value,))
     return Atom(kind, start, end, "", value)
 
 

@@ -28,7 +28,7 @@ from kgraph.extract.spans import overlaps
 from kgraph.gazetteer import Gazetteer
 from kgraph.text import LATIN_END, Sentence, sentences
 
-GAP_JUXT = re.compile(r"^\s*(?:the\s+|CPC\s+|'s\s+)?$", re.I)
+GAP_JUXT = re.compile(r"^\s*(?:the\s+|CPC\s+|'s\s+|for\s+(?:the\s+)?)?$", re.I)
 GAP_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:CPC\s+)?$", re.I)
 GAP_PAREN = re.compile(r"^\s*[()]\s*$")
 ADDRESS_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:the\s+)?capital\s+of\s+(?:[\w' ]+?'s\s+)?|in\s+)?$")
@@ -67,7 +67,11 @@ class English(Pack):
         blocked = [(n.start - s.start, n.end - s.start) for n in reading.names if s.start <= n.start < s.end]
         blocked += en_atoms.national_spans(text)
         places = [a for a in find_regions(text, gaz) if not any(overlaps(a.start, a.end, x, y) for x, y in blocked)]
-        return en_atoms.find_atoms(text, places)
+        atoms = en_atoms.find_atoms(text, places)
+        for a in atoms:
+            if a.kind == "purpose" and text[max(0, a.start - 4) : a.start].lower() == "the ":
+                a.value = en_atoms.anaphoric_purpose(str(a.value), reading.text)
+        return atoms
 
     def campaigns(self, reading: Reading, s: Sentence, atoms: list[Atom], gaz: Gazetteer) -> list[CampaignMatch]:
         def is_region(name: str) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kgraph.extract.atoms import Atom
+from kgraph.extract.atoms import Atom, Head
 from kgraph.extract.levels import level_forms
 from kgraph.extract.spans import Claims
 from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import split
-from kgraph.naming import ORDINALS, body_types, departments, national_bodies
+from kgraph.naming import ORDINALS, body_types, departments, national_bodies, purposes
 
 ORDINAL_RE = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINALS[1:]) + r")"
 NATIONAL_CONGRESS = re.compile(
@@ -28,7 +28,7 @@ PARTY_CONGRESS = re.compile(
     rf"\b({ORDINAL_RE})\s+((?:[A-Z][a-z]+\s+)?)(?:Provincial|Municipal|City)?\s*Party\s+Congress", re.I
 )
 STEERING = re.compile(
-    rf"\b(?:Central\s+)?({ORDINAL_RE})\s+(?:Central\s+)?(?:Steering|Guidance|Supervision)\s+Group"
+    rf"\b(?:Central\s+)?({ORDINAL_RE})\s+(?:Central\s+)?((?:Circuit|Roving)\s+)?(?:Steering|Guidance|Supervision)\s+Group"
     r"(?:\s+of\s+the\s+(?:CPC\s+|Party\s+)?Central\s+Committee)?",
     re.I,
 )
@@ -45,16 +45,29 @@ def ordinal_value(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def head_table() -> dict[str, tuple[str, ...]]:
-    """Lower-cased English head phrase -> the type keys it adds (``department:education`` for departments)."""
-    out: dict[str, tuple[str, ...]] = {}
+def head_table() -> dict[str, Head]:
+    """Lower-cased English head phrase -> what it names (``department:education`` for departments)."""
+    paths: dict[str, list[tuple[str, ...]]] = {}
     for key, bt in body_types().items():
         for head in bt.en_heads:
-            out.setdefault(head.lower(), (key,))
+            paths.setdefault(head.lower(), []).append((key,))
+    out = {word: Head(tuple(dict.fromkeys(p))) for word, p in paths.items()}
     for key, dept in departments().items():
         for form in (dept.en_prov, dept.en_local, *dept.en_alt):
-            out.setdefault(form.lower(), (f"department:{key}",))
+            out.setdefault(form.lower(), Head(((f"department:{key}",),)))
+        if dept.en_national:
+            out.setdefault(dept.en_national.lower(), Head(((f"department:{key}",),), level="central"))
     out.pop("-", None)
+    return out
+
+
+@lru_cache(maxsize=1)
+def purpose_table() -> dict[str, str]:
+    """Lower-cased English purpose of a group ("theme education") -> its key."""
+    out: dict[str, str] = {}
+    for key, p in purposes().items():
+        for form in (p.en, *p.en_alt):
+            out.setdefault(form.lower(), key)
     return out
 
 
@@ -68,6 +81,17 @@ def national_table() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def anaphoric_purpose(key: str, text: str) -> str:
+    """ "the Education" in an article about theme education is that education: a purpose written with
+    the definite article is the more specific purpose of the same kind the article names elsewhere."""
+    word = purposes()[key].en.lower().split()[0]
+    lowered = text.lower()
+    for form, other in purpose_table().items():
+        if other != key and form.endswith(" " + word) and form in lowered:
+            return other
+    return key
+
+
 @lru_cache(maxsize=1)
 def atom_table() -> dict[str, tuple[str, object]]:
     """Every atom phrase, lower-cased, with its kind and value; central names win over heads."""
@@ -75,7 +99,8 @@ def atom_table() -> dict[str, tuple[str, object]]:
     for n, word in enumerate(ORDINALS[1:], 1):
         table[word.lower()] = ("ordinal", n)
     table.update({word: ("level", level) for word, level in level_forms("en").items()})
-    table.update({head: ("head", key) for head, key in head_table().items()})
+    table.update({word: ("purpose", key) for word, key in purpose_table().items()})
+    table.update({head: ("head", value) for head, value in head_table().items()})
     table.update({name: ("national", path) for name, path in national_table().items()})
     return table
 
@@ -104,7 +129,8 @@ def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
     if "group" in lowered:
         for m in STEERING.finditer(text):
             if ("central" in m.group(0).lower() or m.group(0)[0].isupper()) and claims.claim(m.start(), m.end()):
-                steering = ("cpc", "central_committee", f"steering_group:{ordinal_value(m.group(1))}")
+                kind = "circuit_guidance_group" if m.group(2) else "steering_group"
+                steering = ("cpc", "central_committee", f"{kind}:{ordinal_value(m.group(1))}")
                 atoms.append(Atom("national", m.start(), m.end(), m.group(0), steering))
     if "national congress" in lowered:
         for m in NATIONAL_CONGRESS.finditer(text):
@@ -116,7 +142,7 @@ def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
             start = m.end() - len("Party Congress")
             if claims.claim(start, m.end()):
                 kind = f"party_congress:{ordinal_value(m.group(1))}"
-                atoms.append(Atom("head", start, m.end(), m.group(0), (kind,)))
+                atoms.append(Atom("head", start, m.end(), m.group(0), Head(((kind,),))))
     table = atom_table()
     for m in atom_pattern().finditer(text):
         word = re.sub(r"\s+", " ", m.group(0)).lower()

@@ -13,7 +13,7 @@ import re
 from collections.abc import Container
 from functools import lru_cache
 
-from kgraph.extract.atoms import Atom, Place
+from kgraph.extract.atoms import Atom, Head, Place
 from kgraph.extract.levels import level_forms
 from kgraph.extract.zh.lexicon import SPECIAL, automaton, level_pattern, parse_zh_number
 from kgraph.extract.zh.names import name_at
@@ -21,7 +21,7 @@ from kgraph.gazetteer import Gazetteer, level_words
 
 COMMITTEE = "委员会"
 CPPCC = ("cppcc",)
-WHOLE = re.compile("全([" + "".join(level_forms("zh")) + "])")
+WHOLE = re.compile("全(" + "|".join(sorted(level_forms("zh"), key=len, reverse=True)) + ")")
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +43,11 @@ def find_atoms(text: str, gaz: Gazetteer, cuts: Container[int]) -> list[Atom]:
     for m in SPECIAL.finditer(text):
         a, b, word = m.start(), m.end(), m.group(0)
         if m.lastgroup == "steer":
-            value: object = ("cpc", "central_committee", f"steering_group:{parse_zh_number(m.group(2))}")
+            kind = "circuit_guidance_group" if m.group(3) else "steering_group"
+            value: object = ("cpc", "central_committee", f"{kind}:{parse_zh_number(m.group(2))}")
             out.append(Atom("national", a, b, word, value))
         elif m.lastgroup == "congress":
-            out.append(Atom("national", a, b, word, ("cpc", f"national_congress:{parse_zh_number(m.group(4))}")))
+            out.append(Atom("national", a, b, word, ("cpc", f"national_congress:{parse_zh_number(m.group(5))}")))
         else:
             out.append(Atom("ordinal", a, b, word))
         taken[a:b] = b"\x01" * (b - a)
@@ -64,7 +65,7 @@ def find_atoms(text: str, gaz: Gazetteer, cuts: Container[int]) -> list[Atom]:
         taken[a:b] = b"\x01" * (b - a)
     levels = level_forms("zh")
     for m in level_pattern().finditer(text):
-        if not taken[m.start()]:
+        if not any(taken[m.start() : m.end()]):
             out.append(Atom("level", m.start(), m.end(), m.group(0), levels[m.group(0)]))
     out.sort(key=lambda x: x.start)
     return _naming_order(text, out)
@@ -99,30 +100,34 @@ def _naming_order(text: str, atoms: list[Atom]) -> list[Atom]:
     i = 0
     while i < len(atoms):
         atom = atoms[i]
-        if atom.value == CPPCC and atom.kind in ("head", "national"):
+        if (isinstance(atom.value, Head) and atom.value.paths == (CPPCC,)) or (
+            atom.kind == "national" and atom.value == CPPCC
+        ):
             j, places = i + 1, []
             while j < len(atoms) and atoms[j].start == atoms[j - 1].end and atoms[j].kind in ("region", "ordinal"):
                 places.append(atoms[j])
                 j += 1
             if any(p.kind == "region" for p in places):
-                end = places[-1].end + (len(COMMITTEE) if text.startswith(COMMITTEE, places[-1].end) else 0)
+                end = places[-1].end
+                if j < len(atoms) and atoms[j].text == COMMITTEE and atoms[j].start == end:
+                    end, j = atoms[j].end, j + 1
                 out += places
-                out.append(Atom("head", atom.start, end, text[atom.start : end], CPPCC))
+                out.append(Atom("head", atom.start, end, text[atom.start : end], Head((CPPCC,))))
                 i = j
                 continue
+        if atom.text == COMMITTEE and _after_cpc(atoms, i):
+            atom = Atom("head", atom.start, atom.end, COMMITTEE, Head((("party_committee",),)))
         out.append(atom)
-        if atom.kind == "region" and text.startswith(COMMITTEE, atom.end) and _after_cpc(atoms, i):
-            end = atom.end + len(COMMITTEE)
-            out.append(Atom("head", atom.end, end, COMMITTEE, ("party_committee",)))
         i += 1
     return out
 
 
 def _after_cpc(atoms: list[Atom], i: int) -> bool:
-    """Whether the places ending at atoms[i] follow 中共 directly (中国共产党北京市委员会)."""
-    while i > 0 and atoms[i - 1].end == atoms[i].start and atoms[i - 1].kind == "region":
-        i -= 1
-    return i > 0 and atoms[i - 1].kind == "cpc" and atoms[i - 1].end == atoms[i].start
+    """Whether atoms[i] (委员会) follows 中共 and places directly (中共北京市委员会)."""
+    j = i
+    while j > 0 and atoms[j - 1].end == atoms[j].start and atoms[j - 1].kind == "region":
+        j -= 1
+    return j < i and j > 0 and atoms[j - 1].kind == "cpc" and atoms[j - 1].end == atoms[j].start
 
 
 def whole_atoms(text: str) -> list[Atom]:

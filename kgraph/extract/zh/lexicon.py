@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
+from kgraph.extract.atoms import Head
 from kgraph.extract.campaigns import forms as campaign_forms
 from kgraph.extract.levels import level_forms
 from kgraph.extract.titles import Title
 from kgraph.extract.titles import forms as title_forms
 from kgraph.gazetteer import CHINA, shared
 from kgraph.lexicon import split, table
-from kgraph.naming import body_types, departments, national_bodies, zh_number
+from kgraph.naming import body_types, departments, national_bodies, purposes, zh_number
 
 if TYPE_CHECKING:
     import jieba
@@ -34,19 +35,31 @@ PARTY_TITLE = "书记"
 
 
 @lru_cache(maxsize=1)
-def head_table() -> dict[str, tuple[str, ...]]:
-    """Chinese body head -> type path it adds (人大常委会 adds two levels)."""
-    out: dict[str, tuple[str, ...]] = {}
+def head_table() -> dict[str, Head]:
+    """Chinese body head -> what it names (人大常委会 adds two levels; 党委 is a party committee or a unit's)."""
+    paths: dict[str, list[tuple[str, ...]]] = {}
     for key, bt in body_types().items():
         for head in bt.zh_heads:
-            out.setdefault(head, (key,))
+            paths.setdefault(head, []).append((key,))
+    out = {word: Head(tuple(dict.fromkeys(p))) for word, p in paths.items()}
     for key, dept in departments().items():
         for form in (dept.zh_prov, dept.zh_local, *dept.zh_alt):
-            out.setdefault(form, (f"department:{key}",))
-    out["人大常委会"] = ("peoples_congress", "standing_committee")
-    out["委常委会"] = ("party_committee", "standing_committee")
-    out["巡察组"] = ("inspection_groups",)
-    out.pop("委员会", None)  # only with 政协 … 委员会 or 中国共产党 … 委员会, handled by their patterns
+            out.setdefault(form, Head(((f"department:{key}",),)))
+        for form in dept.zh_national:
+            out.setdefault(form, Head(((f"department:{key}",),), level="central"))
+    out["人大常委会"] = Head((("peoples_congress", "standing_committee"),))
+    out["委常委会"] = Head((("party_committee", "standing_committee"),))
+    out["巡察组"] = Head((("inspection_groups",),))
+    return out
+
+
+@lru_cache(maxsize=1)
+def purpose_table() -> dict[str, str]:
+    """Chinese purpose of a group (扶贫开发) -> its key; those that are campaigns stay campaign atoms."""
+    out: dict[str, str] = {}
+    for key, p in purposes().items():
+        for form in (p.zh, *p.zh_alt):
+            out.setdefault(form, key)
     return out
 
 
@@ -88,7 +101,7 @@ def region_names() -> dict[str, list[str]]:
 
 #: Numbered and structural atoms that the word list cannot hold: 中央第五指导组, 党的二十大, 第十五届.
 SPECIAL = re.compile(
-    rf"(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(?:巡回)?指导组)"
+    rf"(?P<steer>中央(?:主题教育)?第([{ZH_DIGITS}]+)(巡回)?指导组)"
     rf"|(?P<congress>(?:党的|中国共产党第)([{ZH_DIGITS}]+)(?:次全国代表大会|大))"
     rf"|(?P<session>第?[{ZH_DIGITS}]+届)"
 )
@@ -96,7 +109,7 @@ SPECIAL = re.compile(
 
 @lru_cache(maxsize=1)
 def level_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(level_forms("zh")) + "]")
+    return re.compile("|".join(sorted(level_forms("zh"), key=len, reverse=True)))
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +121,11 @@ def automaton() -> ahocorasick.Automaton:
         kinds[name] = ("region", codes)
     for word, row in title_table().items():
         kinds[word] = ("title", row)
-    for word, path in head_table().items():
-        kinds[word] = ("head", path)
+    for word, key in purpose_table().items():
+        if word not in campaign_table():  # 主题教育 stays a campaign; as a group's purpose the parser reads it
+            kinds[word] = ("purpose", key)
+    for word, head in head_table().items():
+        kinds[word] = ("head", head)
     for word, path in national_table().items():
         kinds[word] = ("national", path)
     for word, key in campaign_table().items():
@@ -140,7 +156,7 @@ def tokenizer() -> jieba.Tokenizer:
     tk = jieba.Tokenizer()
     tk.initialize()
     words: set[str] = set(title_table()) | set(national_table()) | set(campaign_table())
-    levels = "".join(level_forms("zh"))
+    levels = sorted(word for word, level in level_forms("zh").items() if level != "central")
     for head in head_table():
         words.add(head)
         for level in levels:

@@ -80,3 +80,31 @@ def test_unowned_units_are_reported_without_a_body(gaz):
 def test_every_body_of_a_chain_starts_where_the_chain_starts(gaz):
     text = "the Party Group of the Standing Committee of the Municipal People's Congress"
     assert {(m.start, m.end) for m in mentions(text, gaz)} == {(4, len(text))}
+
+
+def test_groups_named_by_their_purpose(gaz):
+    qinghai = "Leading Group for Theme Education of the Qinghai Provincial Party Committee"
+    assert paths(qinghai, gaz)[-1] == "body/630000/party_committee/leading_group-theme_education"
+    office = "the State Council Leading Group Office of Poverty Alleviation and Development"
+    assert paths(office, gaz)[-1] == "body/100000/state_council/leading_group-poverty_alleviation/office"
+    reform = "the Commission for Comprehensively Deepening Reform of the Guangdong Provincial Party Committee"
+    assert paths(reform, gaz)[-1] == "body/440000/party_committee/commission-deepening_reform"
+
+
+def test_ministries_and_a_units_party_committee(gaz):
+    assert paths("the Ministry of Education", gaz) == ["body/100000/state_council/department-education"]
+    assert paths("the National Development and Reform Commission", gaz) == [
+        "body/100000/state_council/department-development_reform"
+    ]
+    assert paths("the Party Committee of the Hunan Provincial SASAC", gaz)[-1] == (
+        "body/430000/department-sasac/org_party_committee"
+    )
+
+
+def test_the_education_means_the_education_the_article_is_about(gaz):
+    from kgraph.extract.en.atoms import anaphoric_purpose
+
+    assert anaphoric_purpose("education", "The theme education started. The Leading Group for the Education") == (
+        "theme_education"
+    )
+    assert anaphoric_purpose("education", "The Leading Group for the Education met.") == "education"

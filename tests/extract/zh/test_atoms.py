@@ -72,3 +72,35 @@ def test_towns_by_their_suffix_but_not_common_words(gaz):
 def test_a_short_place_name_inside_a_personal_name_is_no_place(gaz):
     atoms = atoms_of("张新安出席会议", gaz)
     assert not [a for a in atoms if a.kind == "region"]
+
+
+def test_groups_named_by_their_purpose(gaz):
+    assert (
+        bodies("国务院扶贫开发领导小组办公室", gaz)[-1]
+        == "body/100000/state_council/leading_group-poverty_alleviation/office"
+    )
+    assert bodies("省委主题教育领导小组", gaz)[-1] == "body/500000/party_committee/leading_group-theme_education"
+    assert bodies("区委巡察工作领导小组", gaz)[-1] == "body/500103/party_committee/leading_group-inspection"
+    assert bodies("省委全面深化改革委员会", gaz)[-1] == "body/500000/party_committee/commission-deepening_reform"
+    assert bodies("委员会", gaz) == []  # a commission only with its purpose
+
+
+def test_the_joint_discipline_and_supervisory_commission_names_two_bodies(gaz):
+    assert bodies("省纪委监委", gaz) == ["body/500000/discipline_commission", "body/500000/supervisory_commission"]
+    assert bodies("中央纪委国家监委", gaz) == [
+        "body/100000/cpc/discipline_commission",
+        "body/100000/national_supervisory_commission",
+    ]
+
+
+def test_central_ministries_and_units_follow_the_local_grammar(gaz):
+    assert bodies("教育部", gaz) == ["body/100000/state_council/department-education"]
+    assert bodies("国家统计局", gaz) == ["body/100000/state_council/department-statistics"]
+    assert bodies("国务院办公厅", gaz) == ["body/100000/state_council/general_office"]
+
+
+def test_autonomous_regions_banners_and_a_units_own_party_committee(gaz):
+    ctx = Context({"province": "150000", "county": "150624", "home": "150624"})
+    assert bodies("自治区党委", gaz, ctx) == ["body/150000/party_committee"]
+    assert bodies("旗委", gaz, ctx) == ["body/150624/party_committee"]
+    assert bodies("省国资委党委", gaz, ctx)[-1] == "body/150000/department-sasac/org_party_committee"

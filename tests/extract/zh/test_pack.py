@@ -59,9 +59,9 @@ def test_names_before_titles_and_before_verbs(chinese):
     assert f.entities["person/wang-nan"].type == "Official"
 
 
-def test_central_steering_group_leader(chinese):
+def test_central_circuit_guidance_group_leader(chinese):
     f = run(chinese, "中央第十巡回指导组组长张裔炯出席会议。")
-    assert posts(f) == {("张裔炯", "body/100000/cpc/central_committee/steering_group-10", "Head")}
+    assert posts(f) == {("张裔炯", "body/100000/cpc/central_committee/circuit_guidance_group-10", "Head")}
     assert "body/100000/cpc/central_committee" in f.entities  # implied: the group is one of its units
 
 
