@@ -64,6 +64,7 @@ class _Run:
         self.relations.discourse.objects = pack.objects(self.reading)
         self.carried: BodyRef | None = None
         self.seen: list[BodyRef] = []  # bodies named so far, in order
+        self.people: list[tuple[str, str]] = []  # officials named so far, in order: (English name, key)
         for s, atoms, campaigns in analysed:
             self.sentence(s, atoms, campaigns)
         self.implied()
@@ -230,12 +231,26 @@ class _Run:
                         self.make.region(code, None, mention=False)
 
     def officials(self, s: Sentence, atoms: list[Atom], bodies: list[BodyMention], ev: Evidence) -> None:
-        """Named officials and their posts; posts whose body the sentence leaves out take the last body."""
+        """Named officials and their posts; posts whose body the sentence leaves out take the last body.
+
+        A holder that only refers to a person (他, "he", an omitted subject, a surname alone: "Zhou was
+        formerly ...") is the person the text last named (with that surname)."""
         holders = self.pack.holders(self.reading, s, atoms, bodies)
-        holders = [h for h in holders if s.start + h.start not in self.byline_starts]
-        keys = {h.start: self.make.person(h.name, OFFICIAL, ev, zh=h.zh) for h in holders}
+        holders = sorted((h for h in holders if s.start + h.start not in self.byline_starts), key=lambda h: h.start)
         for h in holders:
+            key = self.person_of(h, ev)
+            if key is None:
+                continue
             found = posts.resolve(list(h.phrases), self.ctx, self.carried, self.pack.owner_after, self.seen)
             for body, title in found:
-                self.relations.add_post(keys[h.start], self.make.body(body, ev), title, ev)
+                self.relations.add_post(key, self.make.body(body, ev), title, ev)
                 self.carried = posts.carry(body)
+
+    def person_of(self, h: posts.Holder, ev: Evidence) -> str | None:
+        if h.refers == posts.PERSON:
+            return self.people[-1][1] if self.people else None
+        if h.refers == posts.SURNAME:
+            return next((key for name, key in reversed(self.people) if name.split(" ", 1)[0] == h.name), None)
+        key = self.make.person(h.name, OFFICIAL, ev, zh=h.zh)
+        self.people.append((h.name, key))
+        return key

@@ -44,15 +44,21 @@ class PostPhrase:
     region: str | None = None
 
 
+#: How a holder refers to a person it does not name in full: a pronoun or an omitted subject (他, "he",
+#: "2008年任益阳市委副书记"), or a surname alone ("Zhou was formerly ...", Xinhua's second references).
+PERSON, SURNAME = "person", "surname"
+
+
 @dataclass(frozen=True)
 class Holder:
     """A person named in a sentence (offsets in the sentence) and the post phrases that are theirs."""
 
     start: int
     end: int
-    name: str  # in English (pinyin)
+    name: str  # in English (pinyin); for a surname reference, the surname
     zh: str = ""  # in Chinese, where the text writes it so
     phrases: tuple[PostPhrase, ...] = ()
+    refers: str = ""  # PERSON or SURNAME: the holder is the person the text last named (with that surname)
 
 
 def party_body(body: BodyRef) -> bool:
