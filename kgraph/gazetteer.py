@@ -71,8 +71,8 @@ class Region:
         """The region with its level adjective, as bodies are named: "Guizhou Provincial"."""
         if self.kind == "province":
             return f"{self.en} Provincial"
-        if self.kind == "autonomous_region":
-            return f"{self.en} Autonomous Regional"
+        if self.kind == "autonomous_region":  # "Guangxi Zhuang Autonomous Region People's Government"
+            return next((a for a in self.en_aliases if a.endswith("Autonomous Region")), f"{self.en} Autonomous Region")
         if self.kind in ("city", "municipality"):
             return f"{self.en} Municipal"
         if self.kind == "sar":
@@ -89,6 +89,8 @@ class Region:
     def body_prefixes(self) -> list[str]:
         """Every form of :meth:`body_prefix`, the canonical one first."""
         out = [self.body_prefix()]
+        if self.kind == "autonomous_region":
+            out += [f"{self.en} Autonomous Regional", f"{self.en} Regional", f"{self.en} Autonomous Region"]
         if self.kind in ("autonomous_county", "autonomous_prefecture"):
             out += [a for a in self.en_aliases if a.endswith(("County", "Prefecture"))]
         return out

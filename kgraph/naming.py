@@ -161,7 +161,7 @@ def national_bodies() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def level_names() -> dict[tuple[str, str], dict[str, str]]:
-    """Names of a body type at one level of region (a province's Higher People's Court)."""
+    """Names of a body type at one level or kind of region (a province's Higher People's Court)."""
     return {(r["type"], r["level"]): r for r in table("level_names.tsv")}
 
 
@@ -350,7 +350,7 @@ def _purposed(bt: BodyType, purpose: Purpose, pn: Names) -> Names:
 
 
 def _level_names(row: dict[str, str], region: Region) -> Names:
-    values = {"R": region.body_prefix(), "N": region.en, "E": region.full_en(), "r": region.zh}
+    values = {"R": region.body_prefix(), "N": region.en, "E": region.full_en(), "r": region.zh, "s": region.zh_short}
     en = _fill(row["en"], **values)
     zh = _fill(row["zh"], **values)
     en_alt = [_fill(t, **values) for t in split(row["en_alt"])]
@@ -378,8 +378,9 @@ def _root_names(kind_q: str, region: Region) -> Names:
     if kind == "department" and region.level == "country":
         dept = departments()[qual]
         return Names(dept.en_national, (), dept.zh_national[0], dept.zh_national[1:])
-    if (kind, region.level) in level_names():
-        return _level_names(level_names()[(kind, region.level)], region)
+    for where in (region.kind, region.level):
+        if (kind, where) in level_names():
+            return _level_names(level_names()[(kind, where)], region)
     if kind == "department":
         dept = departments()[qual]
         provincial = region.level == "province"

@@ -74,7 +74,8 @@ def split_suffix(name: str, suffixes: list[tuple[str, str]]) -> tuple[str, str]:
 
 
 def split_ethnic(stem: str, ethnic: dict[str, str]) -> tuple[str, list[str]]:
-    """黔南布依族苗族 -> ("黔南", ["Buyei", "Miao"])."""
+    """黔南布依族苗族 -> ("黔南", ["Buyei", "Miao"]); 新疆维吾尔 -> ("新疆", ["Uygur"]) (some official names
+    write the group without 族: 新疆维吾尔自治区, 和布克赛尔蒙古自治县)."""
     groups: list[str] = []
     names = sorted(ethnic, key=len, reverse=True)
     while stem.endswith("族"):
@@ -85,6 +86,10 @@ def split_ethnic(stem: str, ethnic: dict[str, str]) -> tuple[str, list[str]]:
                 break
         else:
             break
+    if not groups:
+        bare = next((zh for zh in names if len(zh) >= 2 and stem.endswith(zh) and len(stem) - len(zh) >= 2), None)
+        if bare:
+            groups, stem = [ethnic[bare]], stem[: -len(bare)]
     return stem, groups
 
 

@@ -35,7 +35,7 @@ def extract_text(english):
     """Extract Facts from a snippet of English text, as one article."""
     from kgraph.article import Article
 
-    def run(text: str, article_id: str = "t"):
-        return english(Article(id=article_id, date="2023-01-01", title=text.split("\n", 1)[0], text=text))
+    def run(text: str, article_id: str = "t", date: str = "2023-06-01"):
+        return english(Article(id=article_id, date=date, title=text.split("\n", 1)[0], text=text))
 
     return run

@@ -21,7 +21,7 @@ from collections import Counter
 from kgraph.article import Article
 from kgraph.extract import chains, posts
 from kgraph.extract.atoms import Atom
-from kgraph.extract.campaigns import CampaignMatch
+from kgraph.extract.campaigns import CampaignMatch, dated
 from kgraph.extract.chains import BodyMention
 from kgraph.extract.context import Context, build_context
 from kgraph.extract.entities import EntityFactory
@@ -95,14 +95,16 @@ class _Run:
 
     # 3. context
     def context(self, analysed: list[tuple[Sentence, list[Atom], list[CampaignMatch]]]) -> Context:
-        """Choose each listed place among its namesakes, then count the places the text names on its own
-        (not inside a campaign's name) to find what "the province", 市委, "the county" mean."""
+        """Choose each listed place among its namesakes, then count the places the text names to find what
+        "the province", 市委, "the county" mean. Places inside a campaign's name or a document's title count
+        only where the article names no other: the Hebi regulations of an article about Hebi."""
         places = [a.place for _, atoms, _ in analysed for a in atoms if a.kind == "region" and a.place.codes]
         unambiguous = [p.codes[0] for p in places if len(p.codes) == 1]
         counts: Counter[str] = Counter()
+        quoted: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for s, atoms, campaigns in analysed:
-            hidden = [(c.start, c.end) for c in campaigns if c.hides_places]
+            hidden = [(c.start, c.end) for c in campaigns if c.hides_places] + self.pack.quoted(self.reading, s)
             prev: Atom | None = None
             for a in atoms:
                 if a.kind != "region":
@@ -110,11 +112,11 @@ class _Run:
                 if a.place.codes:
                     near = prev.place.codes if prev is not None and self.joined(s, prev, a) else []
                     a.place.codes = [self.choose(a.place.codes, near, unambiguous)]
-                    if not inside(a.start, hidden):
-                        counts[a.place.codes[0]] += 1
-                        first_seen.setdefault(a.place.codes[0], s.start + a.start)
+                    (quoted if inside(a.start, hidden) else counts)[a.place.codes[0]] += 1
+                    first_seen.setdefault(a.place.codes[0], s.start + a.start)
                 prev = a
-        return build_context(self.gaz, counts, first_seen)
+        known = [c for c in counts if self.gaz.regions[c].level in ("province", "prefecture", "county")]
+        return build_context(self.gaz, counts if known else quoted, first_seen)
 
     def choose(self, codes: list[str], near: list[str], unambiguous: list[str]) -> str:
         """One of same-named places: one inside the place written just before it, else the article's."""
@@ -136,7 +138,8 @@ class _Run:
             body_keys.append((s.start + pos, self.make.body(ref, ev)))
             self.seen.append(ref)
         self.officials(s, atoms, bodies, ev)
-        campaign_keys = [(s.start + c.start, self.make.campaign(c, ev)) for c in campaigns]
+        date = self.facts.article.date
+        campaign_keys = [(s.start + c.start, self.make.campaign(dated(c, date), ev)) for c in campaigns]
         d = self.relations.discourse
         if d.article_subject is None:
             holder = self.pack.meeting_holder(self.reading, s, bodies)

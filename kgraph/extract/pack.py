@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kgraph.article import Article
 from kgraph.extract.actors import FirstActor, NearestActor
@@ -20,6 +21,7 @@ from kgraph.extract.campaigns import CampaignMatch
 from kgraph.extract.chains import BodyMention
 from kgraph.extract.posts import Holder
 from kgraph.gazetteer import Gazetteer
+from kgraph.lexicon import split, table
 from kgraph.naming import BodyRef
 from kgraph.text import Sentence
 
@@ -102,3 +104,21 @@ class Pack:
     def objects(self, reading: Reading) -> list[tuple[int, int]]:
         """Spans (in the article) whose bodies are acted on, not acting; none by default."""
         return []
+
+    def quoted(self, reading: Reading, s: Sentence) -> list[tuple[int, int]]:
+        """Spans (in the sentence) that only quote a title: documents (《…》, 梧州市…管理条例, "the … Plan"),
+        whose places are not where the article is."""
+        return [(m.start(), m.end()) for m in document_pattern(self.lang).finditer(s.text)]
+
+
+@cache
+def document_pattern(lang: str) -> re.Pattern[str]:
+    """Titles of documents in ``lang``: between quotation marks, or a name ending in a document word."""
+    words = "|".join(w for r in table("document_words.tsv") if r["lang"] == lang for w in split(r["words"]))
+    if not words:
+        return re.compile(r"(?!)")
+    quoted = rf"《[^》]{{1,80}}》|[“\"][^”\"]{{0,80}}\b(?:{words})\b[^”\"]{{0,40}}[”\"]"
+    if lang == "en":
+        return re.compile(rf"{quoted}|(?:[A-Z][\w'-]*\s+){{1,8}}(?:{words})\b")
+    listed = rf"(?:^|(?<=[、，,：:；;了]))[^、，,：:；;。《》“”]{{2,40}}?(?:{words})(?=[、，,。；;等]|$)"
+    return re.compile(rf"{quoted}|{listed}")

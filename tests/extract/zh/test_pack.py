@@ -96,3 +96,26 @@ def test_english_and_chinese_meet_on_one_node(chinese, english):
     mpc = g.nodes["body/110000/party_committee"]
     assert mpc["label"] == "Beijing Municipal Party Committee" and "北京市委" in mpc["aliases_zh"]
     assert g.nodes["campaign/theme_education"]["articles"] == ["e", "z"]
+
+
+def test_places_inside_document_titles_do_not_decide_the_context(chinese):
+    quoted = run(chinese, "广西召开会议。会议表决批准了梧州市城市管理条例、南宁市供水管理规定。市委书记王明出席。")
+    assert not [k for k in quoted.entities if k.startswith(("body/450400", "body/450100"))]
+    only = run(chinese, "会议表决批准了鹤壁市城市公园管理条例。市委书记王明出席。")
+    assert ("王明", "body/410600/party_committee", "Secretary") in posts(only)  # no other place: the title's
+
+
+def test_document_titles_in_both_languages():
+    from kgraph.extract.pack import document_pattern
+
+    zh = "表决批准了南宁市供水管理规定、三江侗族自治县茶产业发展条例。审议《贵州省乡村振兴促进条例》"
+    assert [m.group(0) for m in document_pattern("zh").finditer(zh)] == [
+        "表决批准了南宁市供水管理规定",
+        "三江侗族自治县茶产业发展条例",
+        "《贵州省乡村振兴促进条例》",
+    ]
+    en = "listened to the “Hebi City Land and Space Master Plan (2021-2035)” and the Hebi City Park Regulations."
+    assert [m.group(0) for m in document_pattern("en").finditer(en)] == [
+        "“Hebi City Land and Space Master Plan (2021-2035)”",
+        "Hebi City Park Regulations",
+    ]
