@@ -17,15 +17,30 @@ RANK = {"province": 1, "prefecture": 2, "county": 3}
 
 
 class Context:
-    """The article's region for each level word, and its home: the most local region it is about."""
+    """The article's region for each level word, and its home: the most local region it is about; and the
+    regions the current paragraph has named, which win for their level (a round-up of several counties:
+    定南县委召开… then 乐安也不例外,…县委召开 — the second 县委 is Le'an's)."""
 
     def __init__(self, by_level: dict[str, str | None]):
         self.by_level = by_level
+        self.near: dict[str, str] = {}
 
     def region_for(self, level: str) -> str | None:
         if level == "central":
             return CHINA
-        return self.by_level.get(level)
+        return self.near.get(level) or self.by_level.get(level)
+
+    def paragraph(self) -> None:
+        """A new paragraph: forget the regions the last one named."""
+        self.near = {}
+
+    def named(self, gaz: Gazetteer, code: str) -> None:
+        """The text named this region on its own: it is what its level's words mean here."""
+        region = gaz.regions.get(code)
+        if region is None:
+            return
+        for level in levels_of(region.kind, region.level):
+            self.near[level] = code
 
     @property
     def home(self) -> str | None:
@@ -34,6 +49,22 @@ class Context:
     def local(self) -> str:
         """Where a place named below the county lies when the text does not say: the most local region."""
         return self.region_for("county") or self.region_for("district") or self.home or CHINA
+
+
+def levels_of(kind: str, level: str) -> list[str]:
+    """The level words a region of this kind answers to ("city" and "prefecture" for a prefectural city)."""
+    out = []
+    if kind in PROVINCE_KINDS:
+        out.append("province")
+    if kind in CITY_KINDS:
+        out.append("city")
+    if kind in COUNTY_KINDS:
+        out.append("county")
+    if kind == "district":
+        out.append("district")
+    if level == "prefecture":
+        out.append("prefecture")
+    return out
 
 
 def build_context(gaz: Gazetteer, counts: Counter[str], first_seen: dict[str, int]) -> Context:

@@ -65,6 +65,7 @@ class _Run:
         self.carried: BodyRef | None = None
         self.seen: list[BodyRef] = []  # bodies named so far, in order
         self.people: list[tuple[str, str]] = []  # officials named so far, in order: (English name, key)
+        self.paragraph = -1
         for s, atoms, campaigns in analysed:
             self.sentence(s, atoms, campaigns)
         self.implied()
@@ -130,7 +131,14 @@ class _Run:
     # 4. per sentence
     def sentence(self, s: Sentence, atoms: list[Atom], campaigns: list[CampaignMatch]) -> None:
         ev = self.evidence(s)
+        if s.paragraph != self.paragraph:
+            self.paragraph = s.paragraph
+            self.ctx.paragraph()
         regions = self.places(s, atoms, ev)
+        hidden = [(c.start, c.end) for c in campaigns if c.hides_places] + self.pack.quoted(self.reading, s)
+        for a in atoms:
+            if a.kind == "region" and a.place.codes and not a.place.lower and not inside(a.start, hidden):
+                self.ctx.named(self.gaz, a.place.codes[0])
         bodies = [m for chain in chains.chains(s.text, atoms, self.pack.link) for m in chains.parse(chain, self.ctx)]
         body_keys = [(s.start + b.start, self.make.body(b.ref, ev)) for b in bodies if b.ref is not None]
         self.seen += [b.ref for b in bodies if b.ref is not None]
