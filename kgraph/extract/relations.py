@@ -22,6 +22,8 @@ from kgraph.text import Sentence
 UNOWNED_UNITS = ("standing_committee", "party_group", "learning_group")
 GROUP_KINDS = ("steering_group", "steering_groups", "circuit_guidance_group", "inspection_groups")
 RECENT = 12
+#: Kinds of campaign that central leadership bodies are said to carry out: programmes, not formulas.
+DEPLOYED = ("campaign", "discovered")
 
 
 class SentenceRelations:
@@ -98,6 +100,8 @@ class SentenceRelations:
             if entity is None or entity.attrs.get("kind") in NOT_IMPLEMENTED:
                 continue
             subject = self.actor_rule.subject(kept, _clause_start(s, pos), pos, d)
+            if subject in DEPLOYERS and entity.attrs.get("kind") not in DEPLOYED:
+                continue  # the Central Committee deploys programmes; formulas are what others uphold
             if subject:
                 self.add(IMPLEMENTS, subject, campaign, ev)
 

@@ -88,7 +88,7 @@ def test_groups_named_by_their_purpose(gaz):
 def test_the_joint_discipline_and_supervisory_commission_names_two_bodies(gaz):
     assert bodies("省纪委监委", gaz) == ["body/500000/discipline_commission", "body/500000/supervisory_commission"]
     assert bodies("中央纪委国家监委", gaz) == [
-        "body/100000/cpc/discipline_commission",
+        "body/100000/discipline_commission",
         "body/100000/national_supervisory_commission",
     ]
 
