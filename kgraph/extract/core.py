@@ -21,7 +21,7 @@ from collections import Counter
 from kgraph.article import Article
 from kgraph.extract import chains, posts
 from kgraph.extract.atoms import Atom
-from kgraph.extract.campaigns import CampaignMatch, dated
+from kgraph.extract.campaigns import CampaignMatch, dated, lexicon
 from kgraph.extract.chains import BodyMention
 from kgraph.extract.context import Context, build_context
 from kgraph.extract.entities import EntityFactory
@@ -98,7 +98,8 @@ class _Run:
     def context(self, analysed: list[tuple[Sentence, list[Atom], list[CampaignMatch]]]) -> Context:
         """Choose each listed place among its namesakes, then count the places the text names to find what
         "the province", 市委, "the county" mean. Places inside a campaign's name or a document's title count
-        only where the article names no other: the Hebi regulations of an article about Hebi."""
+        only where the article names no other (the Hebi regulations of an article about Hebi), and a region's
+        own programme only where it names no place at all (the Eight-Eight Strategy: Zhejiang)."""
         places = [a.place for _, atoms, _ in analysed for a in atoms if a.kind == "region" and a.place.codes]
         unambiguous = [p.codes[0] for p in places if len(p.codes) == 1]
         counts: Counter[str] = Counter()
@@ -116,8 +117,20 @@ class _Run:
                     (quoted if inside(a.start, hidden) else counts)[a.place.codes[0]] += 1
                     first_seen.setdefault(a.place.codes[0], s.start + a.start)
                 prev = a
-        known = [c for c in counts if self.gaz.regions[c].level in ("province", "prefecture", "county")]
-        return build_context(self.gaz, counts if known else quoted, first_seen)
+        for counted in (counts, quoted, self.campaign_regions(analysed)):
+            if any(self.gaz.regions[c].level in ("province", "prefecture", "county") for c in counted):
+                return build_context(self.gaz, counted, first_seen)
+        return build_context(self.gaz, counts, first_seen)
+
+    def campaign_regions(self, analysed: list[tuple[Sentence, list[Atom], list[CampaignMatch]]]) -> Counter[str]:
+        """Regions whose own programmes the article names (the Eight-Eight Strategy: Zhejiang)."""
+        found: Counter[str] = Counter()
+        for _, _, campaigns in analysed:
+            for c in campaigns:
+                code = lexicon().get(c.key, {}).get("region", "")
+                if code in self.gaz.regions:
+                    found[code] += 1
+        return found
 
     def choose(self, codes: list[str], near: list[str], unambiguous: list[str]) -> str:
         """One of same-named places: one inside the place written just before it, else the article's."""

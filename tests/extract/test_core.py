@@ -25,3 +25,10 @@ def test_the_articles_region_where_the_paragraph_names_none():
     text = "Dingnan County held a meeting.\n\nThe County Party Committee studied the plenum."
     f = extract(text, "en")
     assert "body/360728/party_committee" in f.entities
+
+
+def test_a_regions_own_programme_gives_the_region_of_an_article_that_names_no_place():
+    f = extract("The Provincial Party Committee studied the “Eight-Eight Strategy”.", "en")
+    assert "body/330000/party_committee" in f.entities
+    f = extract("In Guizhou, the Provincial Party Committee studied the “Eight-Eight Strategy”.", "en")
+    assert "body/520000/party_committee" in f.entities and "body/330000/party_committee" not in f.entities
