@@ -12,6 +12,7 @@ on one id, and every name and alias is generated here from
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -204,6 +205,15 @@ class BodyRef:
     def key(self) -> str:
         return "body/" + self.region + "/" + "/".join(p.replace(":", "-") for p in self.path)
 
+    def lineage(self) -> list[BodyRef]:
+        """This body and every body it is a unit of."""
+        out: list[BodyRef] = [self]
+        ref = self.parent
+        while ref is not None:
+            out.append(ref)
+            ref = ref.parent
+        return out
+
     @property
     def parent(self) -> BodyRef | None:
         if len(self.path) <= 1:
@@ -298,8 +308,11 @@ def _national(ref: BodyRef) -> Names | None:
     return None
 
 
-def names(ref: BodyRef, gaz: Gazetteer) -> Names:
-    """Canonical and alternative names of a body in English and Chinese."""
+def names(ref: BodyRef, gaz: Gazetteer, proper: Mapping[BodyRef, Names] | None = None) -> Names:
+    """Canonical and alternative names of a body in English and Chinese; ``proper`` gives the names of
+    bodies known by their own names (an enterprise), which its units' names build on."""
+    if proper and ref in proper:
+        return proper[ref]
     if ref.national:
         found = _national(ref)
         if found:
@@ -313,7 +326,7 @@ def names(ref: BodyRef, gaz: Gazetteer) -> Names:
         return _root_names(ref.path[0], region)
     parent = ref.parent
     assert parent is not None
-    pn = names(parent, gaz)
+    pn = names(parent, gaz, proper)
     kind, _, qual = ref.path[-1].partition(":")
     if kind == "department":
         region = gaz.get(ref.region)

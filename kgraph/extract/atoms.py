@@ -10,6 +10,7 @@ body-chain parser and one post rule serve every language:
 ``cpc``       the party's name before a body (中共, "CPC")
 ``ordinal``   a term or session number (第十五届, "14th"), transparent inside a body name
 ``purpose``   what a group is for (扶贫开发, "Comprehensively Deepening Reform"); ``value`` is its key
+``org``       an organisation with a proper name (an enterprise, a university); ``value`` is a :class:`ProperName`
 ``title``     a post (书记, "Vice Governor"); ``value`` is a :class:`~kgraph.extract.titles.Title`
 ``campaign``  a lexicon campaign; ``value`` is its key
 """
@@ -41,6 +42,17 @@ class Head:
     level: str = ""
 
 
+@dataclass(frozen=True)
+class ProperName:
+    """An organisation the text names by its own name: an enterprise (内蒙古能源发电投资集团), a university,
+    a military unit. ``kind`` is its body type; ``key`` a slug of its name, unique within the type."""
+
+    kind: str
+    key: str
+    en: str
+    zh: str = ""
+
+
 @dataclass
 class Atom:
     kind: str
@@ -58,4 +70,4 @@ class Atom:
 #: Atoms that start a body name: after a head they begin a new one ("…委 省政府", "… Committee Provincial").
 PREFIX_KINDS = ("region", "level", "national", "cpc")
 #: Atoms that may stand inside a body name.
-NAME_KINDS = ("region", "level", "head", "national", "cpc", "ordinal", "purpose", "campaign")
+NAME_KINDS = ("region", "level", "head", "national", "cpc", "ordinal", "purpose", "campaign", "org")

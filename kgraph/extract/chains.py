@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kgraph.extract.atoms import NAME_KINDS, PREFIX_KINDS, Atom, Head
+from kgraph.extract.atoms import NAME_KINDS, PREFIX_KINDS, Atom, Head, ProperName
 from kgraph.extract.context import Context
 from kgraph.gazetteer import CHINA
-from kgraph.naming import BodyRef, body_types, central, grammar_type, purposes
+from kgraph.naming import BodyRef, Names, body_types, central, grammar_type, purposes
 
 #: Roots that a bare word names in local news: 政协, "the CPPCC", 人大 are the article's own.
 BARE_ROOTS = ("cppcc", "peoples_congress")
@@ -35,6 +35,7 @@ class BodyMention:
     end: int
     unit: str = ""  # for unowned units: the unit type ("standing_committee")
     explicit_region: bool = False
+    names: Names | None = None  # for a body with a proper name: the names the text gives
 
 
 @dataclass
@@ -136,6 +137,8 @@ class _Parse:
             elif atom.kind == "national":
                 self.current = BodyRef(CHINA, tuple(atom.value))  # type: ignore[arg-type]
                 self.mention(explicit=True)
+            elif atom.kind == "org":
+                self.org(atom.value)  # type: ignore[arg-type]
             elif atom.kind == "head":
                 after = atoms[i + 1] if i + 1 < len(atoms) else None
                 if after is not None and after.kind in ("purpose", "campaign") and _purpose(after):
@@ -145,6 +148,15 @@ class _Parse:
 
     def mention(self, explicit: bool = False) -> None:
         self.out.append(BodyMention(self.current, self.chain.start, self.end, explicit_region=explicit))
+
+    def org(self, name: ProperName) -> None:
+        """An organisation with its own name: under the place its name begins with, else under China."""
+        self.current = BodyRef(self.region or CHINA, (f"{name.kind}:{name.key}",))
+        names = Names(name.en, (), name.zh or name.en, ())
+        self.out.append(
+            BodyMention(self.current, self.chain.start, self.end, explicit_region=self.explicit, names=names)
+        )
+        self.region = self.level = None
 
     def head(self, atom: Atom) -> None:
         head: Head = atom.value  # type: ignore[assignment]

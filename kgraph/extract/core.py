@@ -153,7 +153,8 @@ class _Run:
             if a.kind == "region" and a.place.codes and not a.place.lower and not inside(a.start, hidden):
                 self.ctx.named(self.gaz, a.place.codes[0])
         bodies = [m for chain in chains.chains(s.text, atoms, self.pack.link) for m in chains.parse(chain, self.ctx)]
-        body_keys = [(s.start + b.start, self.make.body(b.ref, ev)) for b in bodies if b.ref is not None]
+        named = [b for b in bodies if b.ref is not None]
+        body_keys = [(s.start + b.start, self.make.body(b.ref, ev, proper=b.names)) for b in named]  # type: ignore[arg-type]
         self.seen += [b.ref for b in bodies if b.ref is not None]
         for pos, ref in self.relations.unowned_units(bodies):
             body_keys.append((s.start + pos, self.make.body(ref, ev)))

@@ -29,6 +29,7 @@ class EntityFactory:
     def __init__(self, gaz: Gazetteer, facts: Facts):
         self.gaz = gaz
         self.facts = facts
+        self.proper: dict[BodyRef, Names] = {}  # bodies with their own names, as the text gives them
 
     def person(self, name: str, etype: str, ev: Evidence | None, role: str = "", zh: str = "") -> str:
         attrs = {"role": role} if role else {}
@@ -50,8 +51,13 @@ class EntityFactory:
             attrs |= {"lon": r.lon, "lat": r.lat}
         return self.facts.add_entity(Entity(r.key, REGION, r.en, r.zh, aliases, zh, attrs), ev, mention)
 
-    def body(self, ref: BodyRef, ev: Evidence | None, mention: bool = True) -> str:
-        n = _listed_names(ref) if ref.region.isdigit() else names(ref, self.gaz)
+    def body(self, ref: BodyRef, ev: Evidence | None, mention: bool = True, proper: Names | None = None) -> str:
+        if proper is not None:
+            self.proper[ref] = proper
+        if any(r in self.proper for r in ref.lineage()):
+            n = names(ref, self.gaz, self.proper)
+        else:
+            n = _listed_names(ref) if ref.region.isdigit() else names(ref, self.gaz)
         entity = Entity(
             ref.key,
             BODY,

@@ -90,3 +90,32 @@ def test_a_mention_spans_its_chain_from_the_start_to_its_last_atom():
     ]
     [chain] = chains(text, atoms, lambda gap: JUXT)
     assert [(m.start, m.end) for m in parse(chain, CTX)] == [(0, 4), (0, 7)]
+
+
+def test_an_organisation_with_its_own_name_and_its_units():
+    from kgraph.extract.atoms import ProperName
+
+    group = ProperName("enterprise", "nei-menggu-energy", "Inner Mongolia Energy Group", "内蒙古能源集团")
+    text = "内蒙古能源集团党委"
+    atoms = [atom("region", 0, 3, "150000"), Atom("org", 3, 7, "", group), atom("head", 7, 9, ("org_party_committee",))]
+    [chain] = chains(text, atoms, lambda gap: JUXT)
+    mentions = parse(chain, CTX)
+    assert [m.ref.key for m in mentions] == [
+        "body/150000/enterprise-nei-menggu-energy",
+        "body/150000/enterprise-nei-menggu-energy/org_party_committee",
+    ]
+    assert mentions[0].names.en == "Inner Mongolia Energy Group" and mentions[1].names is None
+
+
+def test_an_organisations_units_are_named_after_it(gaz):
+    from kgraph.article import Article
+    from kgraph.extract.entities import EntityFactory
+    from kgraph.facts import Facts
+    from kgraph.naming import BodyRef, Names
+
+    make = EntityFactory(gaz.child(), Facts(Article("a", "", "", "")))
+    group = BodyRef("150000", ("enterprise:x",))
+    make.body(group, None, proper=Names("Inner Mongolia Energy Group", (), "内蒙古能源集团", ()))
+    key = make.body(BodyRef("150000", ("enterprise:x", "org_party_committee")), None)
+    assert make.facts.entities[key].label_en == "Party Committee of the Inner Mongolia Energy Group"
+    assert make.facts.entities[key].label_zh == "内蒙古能源集团党委"
