@@ -59,6 +59,7 @@ class _Run:
         self.reading = pack.read(article)
         self.bylines()
         analysed = [self.analyse(s) for s in self.reading.sentences]
+        self.hidden: dict[int, list[tuple[int, int]]] = {}  # by sentence start: spans whose places only quote
         self.ctx = self.context(analysed)
         self.relations = SentenceRelations(self.facts, gaz, pack.actor_rule, pack.supervision_verb)
         self.relations.discourse.objects = pack.objects(self.reading)
@@ -106,7 +107,7 @@ class _Run:
         quoted: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for s, atoms, campaigns in analysed:
-            hidden = [(c.start, c.end) for c in campaigns if c.hides_places] + self.pack.quoted(self.reading, s)
+            hidden = self.hidden[s.start] = self.hide(s, campaigns)
             prev: Atom | None = None
             for a in atoms:
                 if a.kind != "region":
@@ -132,6 +133,10 @@ class _Run:
                     found[code] += 1
         return found
 
+    def hide(self, s: Sentence, campaigns: list[CampaignMatch]) -> list[tuple[int, int]]:
+        """Spans of a sentence whose places only quote: inside a campaign's name or a document's title."""
+        return [(c.start, c.end) for c in campaigns if c.hides_places] + self.pack.quoted(self.reading, s)
+
     def choose(self, codes: list[str], near: list[str], unambiguous: list[str]) -> str:
         """One of same-named places: one inside the place written just before it, else the article's."""
         if near and any(near[0] in self.gaz.ancestors(c) for c in codes):
@@ -148,9 +153,8 @@ class _Run:
             self.paragraph = s.paragraph
             self.ctx.paragraph()
         regions = self.places(s, atoms, ev)
-        hidden = [(c.start, c.end) for c in campaigns if c.hides_places] + self.pack.quoted(self.reading, s)
         for a in atoms:
-            if a.kind == "region" and a.place.codes and not a.place.lower and not inside(a.start, hidden):
+            if a.kind == "region" and a.place.codes and not a.place.lower and not inside(a.start, self.hidden[s.start]):
                 self.ctx.named(self.gaz, a.place.codes[0])
         bodies = [m for chain in chains.chains(s.text, atoms, self.pack.link) for m in chains.parse(chain, self.ctx)]
         named = [b for b in bodies if b.ref is not None]
