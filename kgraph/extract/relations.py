@@ -86,6 +86,7 @@ class SentenceRelations:
             seen.add(pos)
             kept.append((pos, key))
         d = self.discourse
+        kept = [(p, k) for p, k in kept if not inside(p, d.objects)]
         if d.paragraph != s.paragraph:
             d.paragraph, d.paragraph_subject = s.paragraph, None
         if kept and d.paragraph_subject is None:
@@ -93,7 +94,6 @@ class SentenceRelations:
         if d.article_subject is None:
             bodies_first = [k for _, k in kept if k.startswith("body/") and k not in DEPLOYERS]
             d.article_subject = bodies_first[0] if bodies_first else None
-        kept = [(p, k) for p, k in kept if not inside(p, d.objects)]
         self._supervision(s, ev, kept)
         for pos, campaign in campaigns:
             entity = self.facts.entities.get(campaign)

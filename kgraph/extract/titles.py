@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from kgraph.lexicon import split, table
+from kgraph.naming import body_types, national_bodies
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,10 @@ class Title:
 
     @property
     def national(self) -> bool:
-        """Whether the title names a central body (a General Secretary's Central Committee)."""
-        return "/" in self.implies
+        """Whether the title names a central body (a General Secretary's Central Committee, a Premier's
+        State Council): the body it implies is one of ``national_bodies.tsv`` and no local type (a CPPCC
+        chairman's CPPCC is the local one)."""
+        return self.implies in national_bodies() and self.implies not in body_types()
 
 
 @cache

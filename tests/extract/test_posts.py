@@ -73,3 +73,10 @@ def test_a_bare_title_is_held_in_the_body_the_text_named_or_nowhere():
 def test_the_carried_body_serves_titles_that_name_none_but_not_member_or_head():
     assert run(PostPhrase(title("Deputy Director")), carried=SC) == [(SC.key, "Deputy Director")]
     assert run(PostPhrase(title("Member")), carried=SC) == []
+
+
+def test_a_state_title_is_held_in_its_central_body_but_a_local_one_stays_local():
+    assert run(PostPhrase(title("Premier"))) == [("body/100000/state_council", "Premier")]
+    assert run(PostPhrase(title("State Councilor"))) == [("body/100000/state_council", "State Councilor")]
+    cppcc = BodyRef("520100", ("cppcc",))
+    assert run(PostPhrase(title("Chairman"), cppcc)) == [("body/520100/cppcc", "Chairman")]

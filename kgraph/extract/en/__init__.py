@@ -2,12 +2,17 @@
 
 Names are pinyin (a surname and one to three syllables), bodies are written
 in either order ("Guizhou Provincial Party Committee", "the Standing
-Committee of the Provincial Party Committee"), and the actor of a sentence
-comes first in it.
+Committee of the Provincial Party Committee", Xinhua's "CPC Zhejiang
+Provincial Committee"), and the actor of a sentence comes first in it.
+Xinhua names a person in full once and then by the surname or "he"; outlets
+("(Xinhua)", "People's Daily") are bodies, never places; "our province", "the
+city" are the article's own regions, and a place after a preposition or
+before a possessive only says where or whose, not who acts.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -20,25 +25,48 @@ from kgraph.extract.en import atoms as en_atoms
 from kgraph.extract.en import campaigns, posts
 from kgraph.extract.en.bylines import find_bylines
 from kgraph.extract.en.names import NameMatch, find_names
-from kgraph.extract.en.regions import find_regions
+from kgraph.extract.en.outlets import OutletMatch, find_outlets
+from kgraph.extract.en.regions import DESCRIPTOR, find_regions, whole_atoms, whole_objects, words_of
 from kgraph.extract.pack import Credit, Outlet, Pack, Reading
 from kgraph.extract.packs import register
 from kgraph.extract.posts import Holder
 from kgraph.extract.spans import overlaps
-from kgraph.gazetteer import Gazetteer
+from kgraph.gazetteer import Gazetteer, shared
 from kgraph.text import LATIN_END, Sentence, sentences
 
 GAP_JUXT = re.compile(r"^\s*(?:the\s+|CPC\s+|'s\s+|for\s+(?:the\s+)?)?$", re.I)
 GAP_OF = re.compile(r"^\s+of\s+(?:the\s+)?(?:CPC\s+)?$", re.I)
 GAP_PAREN = re.compile(r"^\s*[()]\s*$")
-ADDRESS_GAP = re.compile(r"^\s*(?:,\s*)?(?:(?:the\s+)?capital\s+of\s+(?:[\w' ]+?'s\s+)?|in\s+)?$")
+#: Two places written as an address: side by side or after a comma ("Zhejiang Pujiang County", "Pingli county,
+#: Shaanxi province"), through an appositive noun ("Chengdu, capital of", "Jiangjiaping, a village in") or "in",
+#: and before a descriptor of the second ("Southwest China's Sichuan Province", "Zhejiang's Hangzhou").
+ADDRESS_GAP = re.compile(
+    rf"^\s*(?:,\s*)?(?:(?:(?:the|a|an)\s+)?(?i:{words_of('relation')})\s+(?:of|in)\s+|in\s+)?(?:{DESCRIPTOR}|'s\s+)?$"
+)
+#: A possessive, and the place before it ("Guizhou's development"): whose a thing is, not who acts.
+POSSESSIVE = re.compile(r"'s\b")
+PLACE_BEFORE = re.compile(r"(?<![\w'])[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
 SUPERVISION_VERB = re.compile(r"\b(?:supervis|guid|urg|inspect|steer|direct)\w*\b(?!\s+(?:groups?|teams?)\b)", re.I)
 
 
 @dataclass
 class EnglishReading(Reading):
     names: list[NameMatch] = field(default_factory=list)  # every pinyin name of the article
+    outlets: list[OutletMatch] = field(default_factory=list)  # every outlet it names
+    wholes: list[Atom] = field(default_factory=list)  # its own regions named by a level noun ("our province")
     bylines: set[tuple[int, int]] = field(default_factory=set)
+    _surnames: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+
+    def surnames_before(self, pos: int) -> frozenset[str]:
+        """The surnames of the officials the article named before ``pos`` (bylines are no officials)."""
+        if not self._surnames:
+            seen: frozenset[str] = frozenset()
+            self._surnames = [(-1, seen)]
+            for n in self.names:
+                if (n.start, n.end) not in self.bylines:
+                    seen = seen | posts.known_surnames([n])
+                    self._surnames.append((n.start, seen))
+        return self._surnames[bisect.bisect_left(self._surnames, pos, key=lambda x: x[0]) - 1][1]
 
 
 @register("en")
@@ -52,22 +80,35 @@ class English(Pack):
     def read(self, article: Article) -> EnglishReading:
         # Typographic apostrophes become straight ones, character for character, so offsets hold.
         text = article.text.replace("’", "'")
-        return EnglishReading(article, text, sentences(article.text, LATIN_END), find_names(text))
+        reading = EnglishReading(article, text, sentences(article.text, LATIN_END), find_names(text))
+        reading.outlets = find_outlets(text, shared())
+        reading.wholes = whole_atoms(text)
+        return reading
 
     def bylines(self, reading: Reading) -> tuple[list[Credit], list[Outlet]]:
         assert isinstance(reading, EnglishReading)
-        people, outlets = find_bylines(reading.text)
+        people, named = find_bylines(reading.text)
         credits = [Credit(b.name.name, "", b.role, b.name.start, b.name.end) for b in people]
         reading.bylines = {(c.start, c.end) for c in credits}
-        return credits, [Outlet(o, surface=o, start=reading.text.find(o)) for o in outlets]
+        outlets = {o.name: Outlet(o.name, o.zh, o.surface, o.start) for o in reversed(reading.outlets)}
+        for name in named:
+            outlets.setdefault(name, Outlet(name, surface=name, start=reading.text.find(name)))
+        return credits, sorted(outlets.values(), key=lambda o: o.start)
 
     def atoms(self, reading: Reading, s: Sentence, gaz: Gazetteer) -> list[Atom]:
         assert isinstance(reading, EnglishReading)
         text = reading.text[s.start : s.end]
         blocked = [(n.start - s.start, n.end - s.start) for n in reading.names if s.start <= n.start < s.end]
+        if reading.outlets:
+            blocked += [(o.start - s.start, o.end - s.start) for o in reading.outlets if s.start <= o.start < s.end]
         blocked += en_atoms.national_spans(text)
         places = [a for a in find_regions(text, gaz) if not any(overlaps(a.start, a.end, x, y) for x, y in blocked)]
-        atoms = en_atoms.find_atoms(text, places)
+        wholes = [
+            Atom("whole", w.start - s.start, w.end - s.start, w.text, w.value)
+            for w in (reading.wholes or ())
+            if s.start <= w.start and w.end <= s.end
+        ]
+        atoms = en_atoms.with_wholes(en_atoms.find_atoms(text, places), wholes, text)
         for a in atoms:
             if a.kind == "purpose" and text[max(0, a.start - 4) : a.start].lower() == "the ":
                 a.value = en_atoms.anaphoric_purpose(str(a.value), reading.text)
@@ -87,6 +128,18 @@ class English(Pack):
     def address(self, gap: str) -> bool:
         return bool(ADDRESS_GAP.match(gap))
 
+    def objects(self, reading: Reading) -> list[tuple[int, int]]:
+        """Places that only say where or whose, not who acts: "units in our province", "across the city",
+        "Guizhou's development"."""
+        assert isinstance(reading, EnglishReading)
+        text, gaz = reading.text, shared()
+        possessive = []
+        for m in POSSESSIVE.finditer(text):
+            name = PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if name is not None and gaz.lookup_en(name.group(0)):
+                possessive.append((name.start(), m.start()))
+        return whole_objects(text, reading.wholes) + possessive
+
     def holders(self, reading: Reading, s: Sentence, atoms: list[Atom], bodies: list[BodyMention]) -> list[Holder]:
         assert isinstance(reading, EnglishReading)
         names = [
@@ -95,4 +148,6 @@ class English(Pack):
             if s.start <= n.start < s.end and (n.start, n.end) not in reading.bylines
         ]
         regions = [(a.start, a.end, a.place.codes[0]) for a in atoms if a.kind == "region" and a.place.codes]
-        return posts.holders(reading.text[s.start : s.end], names, bodies, regions)
+        levels = [a for a in atoms if a.kind == "level"]
+        text = reading.text[s.start : s.end]
+        return posts.holders(text, names, bodies, regions, levels, reading.surnames_before(s.start))

@@ -32,16 +32,26 @@ STEERING = re.compile(
     r"(?:\s+of\s+the\s+(?:CPC\s+|Party\s+)?Central\s+Committee)?",
     re.I,
 )
-#: "CPC Quanzhou Municipal Committee": before a capitalised word "CPC" is a prefix, not the party.
-CPC_PREFIX = re.compile(r"\s+[A-Z][a-z]")
+#: "CPC Quanzhou Municipal Committee", "the CPC municipal committee of Hangzhou": before a capitalised word or a
+#: level word "CPC" is a prefix, not the party.
+CPC_PREFIX = re.compile(rf"\s+(?:[A-Z][a-z]|(?:{'|'.join(sorted(level_forms('en'), key=len, reverse=True))})\b)")
+#: "Committee" after "CPC" and a place or level is the party committee: "CPC Zhejiang Provincial Committee".
+COMMITTEE = re.compile(r"\b[Cc]ommittee\b")
+CPC_BEFORE = re.compile(r"\bCPC\s+$")
+#: Between a level word and the head it names: "the city government", "the city's party committee".
+WHOLE_GAP = re.compile(r"\s*(?:'s\s+)?(?:the\s+)?$")
+
+
+ORDINAL_WORDS = {o.lower(): n for n, o in reversed(list(enumerate(ORDINALS)))}
+DIGITS = re.compile(r"\d+")
+SPACES = re.compile(r"\s+")
 
 
 def ordinal_value(word: str) -> int:
-    m = re.match(r"\d+", word)
+    m = DIGITS.match(word)
     if m:
         return int(m.group(0))
-    lowered = [o.lower() for o in ORDINALS]
-    return lowered.index(word.lower()) if word.lower() in lowered else 0
+    return ORDINAL_WORDS.get(word.lower(), 0)
 
 
 @lru_cache(maxsize=1)
@@ -144,12 +154,59 @@ def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
                 kind = f"party_congress:{ordinal_value(m.group(1))}"
                 atoms.append(Atom("head", start, m.end(), m.group(0), Head(((kind,),))))
     table = atom_table()
-    for m in atom_pattern().finditer(text):
-        word = re.sub(r"\s+", " ", m.group(0)).lower()
-        kind, value = table.get(word, ("ordinal", ordinal_value(word)))
-        if word == "cpc" and CPC_PREFIX.match(text, m.end()):
-            continue
+    pattern = atom_pattern()
+    for m in pattern.finditer(text):
+        word = SPACES.sub(" ", m.group(0)).lower()
+        if word.startswith("cpc"):
+            if word == "cpc" and CPC_PREFIX.match(text, m.end()):
+                continue
+            # "CPC Central Commission for Discipline Inspection": the name after the prefix, if longer, wins.
+            inner = pattern.match(
+                text, m.start() + 3 + len(text[m.start() + 3 :]) - len(text[m.start() + 3 :].lstrip())
+            )
+            if inner is not None and inner.end() > m.end():
+                m, word = inner, SPACES.sub(" ", inner.group(0)).lower()
+        found = table.get(word)
+        kind, value = found if found is not None else ("ordinal", ordinal_value(word))
         if claims.claim(m.start(), m.end()):
             atoms.append(Atom(kind, m.start(), m.end(), m.group(0), value))
     atoms.sort(key=lambda a: a.start)
+    if "CPC" in text:
+        atoms = _cpc_committees(text, atoms, claims)
     return atoms
+
+
+def _cpc_committees(text: str, atoms: list[Atom], claims: Claims) -> list[Atom]:
+    """ "CPC Zhejiang Provincial Committee", "CPC municipal committee of Hangzhou": a committee after "CPC" and
+    places, levels or ordinals written side by side is the party committee (Xinhua's name for it)."""
+    added = []
+    for m in COMMITTEE.finditer(text):
+        if not claims.free(m.start(), m.end()):
+            continue
+        start = m.start()
+        for a in reversed([a for a in atoms if a.end <= m.start()]):
+            if a.kind not in ("region", "level", "ordinal") or text[a.end : start].strip():
+                break
+            start = a.start
+        if start < m.start() and CPC_BEFORE.search(text, 0, start) and claims.claim(m.start(), m.end()):
+            added.append(Atom("head", m.start(), m.end(), m.group(0), Head((("party_committee",),))))
+    return sorted(atoms + added, key=lambda a: a.start) if added else atoms
+
+
+def with_wholes(atoms: list[Atom], wholes: list[Atom], text: str) -> list[Atom]:
+    """Add the article's own regions named by a level noun ("our province", "the city"): a whole wins over
+    the level word it contains ("city") unless that names a body with the head after it ("the city government",
+    "the city's party committee")."""
+    if not wholes:
+        return atoms
+    out = list(atoms)
+    for w in wholes:
+        inside = [a for a in out if a.start < w.end and w.start < a.end]
+        if any(a.kind != "level" for a in inside):
+            continue
+        after = next((a for a in out if a.start >= w.end), None)
+        if inside and after is not None and after.kind == "head" and WHOLE_GAP.match(text, w.end, after.start):
+            continue
+        out = [a for a in out if a not in inside] + [w]
+    out.sort(key=lambda a: a.start)
+    return out

@@ -108,3 +108,37 @@ def test_the_education_means_the_education_the_article_is_about(gaz):
         "theme_education"
     )
     assert anaphoric_purpose("education", "The Leading Group for the Education met.") == "education"
+
+
+def test_xinhuas_name_of_a_party_committee(gaz):
+    assert paths("the CPC Zhejiang Provincial Committee", gaz) == ["body/330000/party_committee"]
+    assert paths("the CPC Quanzhou Municipal Committee", gaz) == ["body/350500/party_committee"]
+    assert paths("secretary of the CPC municipal committee of Hangzhou", gaz) == ["body/330100/party_committee"]
+    assert paths("the Standing Committee of the CPC Zhejiang Provincial Committee", gaz) == [
+        "body/330000/party_committee",
+        "body/330000/party_committee/standing_committee",
+    ]
+
+
+def test_a_committee_without_cpc_before_it_is_no_party_committee(gaz):
+    assert paths("the Zhejiang Provincial Committee", gaz) == []
+
+
+def test_a_central_body_written_after_cpc(gaz):
+    assert paths("The CPC Central Commission for Discipline Inspection said", gaz) == [
+        "body/100000/discipline_commission"
+    ]
+    assert paths("the CPC Central Committee", gaz) == ["body/100000/cpc/central_committee"]
+
+
+def test_legislatures_courts_and_supervisory_commissions(gaz):
+    ctx = Context({"province": "610000", "home": "610000"})
+    assert paths("the standing committee of the provincial legislature", gaz, ctx) == [
+        "body/610000/peoples_congress",
+        "body/610000/peoples_congress/standing_committee",
+    ]
+    assert paths("President of High People's Court of Guangdong Province", gaz) == ["body/440000/court"]
+    assert paths("the Guangdong Provincial Higher People's Court", gaz) == ["body/440000/court"]
+    assert paths("Director of Supervisory Commission of Guangdong Province", gaz) == [
+        "body/440000/supervisory_commission"
+    ]
