@@ -30,6 +30,8 @@ from kgraph.gazetteer import CHINA
 from kgraph.naming import BodyRef
 
 PARTY_GROUP = "party_group"
+#: Party bodies of their own: a secretary there is theirs, not a party group's.
+PARTY_KINDS = ("party_group", "party_branch", "discipline_commission", "org_party_committee", "party_working_committee")
 #: Titles too general to carry over from an earlier sentence.
 NOT_CARRIED = ("Member", "Head")
 
@@ -63,11 +65,7 @@ class Holder:
 
 def party_body(body: BodyRef) -> bool:
     """Party committees and their units: a "Party Secretary" there is the body's own secretary."""
-    return (
-        body.path[0] == "party_committee"
-        or body.kind in ("party_group", "party_branch", "discipline_commission")
-        or (body.national)
-    )
+    return body.path[0] == "party_committee" or body.kind in PARTY_KINDS or body.national
 
 
 def attach(unit: str, candidates: list[BodyRef]) -> BodyRef | None:

@@ -80,3 +80,8 @@ def test_a_state_title_is_held_in_its_central_body_but_a_local_one_stays_local()
     assert run(PostPhrase(title("State Councilor"))) == [("body/100000/state_council", "State Councilor")]
     cppcc = BodyRef("520100", ("cppcc",))
     assert run(PostPhrase(title("Chairman"), cppcc)) == [("body/520100/cppcc", "Chairman")]
+
+
+def test_the_secretary_of_a_units_own_party_committee_is_its_own():
+    sasac_pc = BodyRef("430000", ("department:sasac", "org_party_committee"))
+    assert run(PostPhrase(title("Secretary").as_party(), sasac_pc)) == [(sasac_pc.key, "Secretary")]

@@ -97,7 +97,8 @@ class Chinese(Pack):
     def atoms(self, reading: Reading, s: Sentence, gaz: Gazetteer) -> list[Atom]:
         assert isinstance(reading, ChineseReading)
         found = zh_atoms.find_atoms(s.text, gaz, reading.cuts_of(s))
-        extra = zh_atoms.whole_atoms(s.text) + zh_atoms.lower_atoms(s.text)
+        places = {a.end for a in found if a.kind == "region"}
+        extra = zh_atoms.whole_atoms(s.text) + zh_atoms.lower_atoms(s.text, places)
         extra = [
             x for x in extra if not any(overlaps(x.start, x.end, a.start, a.end) for a in found if a.kind != "level")
         ]

@@ -196,12 +196,14 @@ class Cuts:
     """jieba's token boundaries in a text, computed only around the offsets that are asked about.
 
     Only a name's end and a short place name need them, a few offsets a sentence;
-    segmenting a window of ``RADIUS`` characters either side costs a fraction of
+    segmenting a window of ``BEHIND + AHEAD`` characters around it costs a fraction of
     segmenting the whole text, and jieba's choice at an offset depends on little
     more than its neighbours.
     """
 
-    RADIUS = 8
+    #: Windows reach further ahead than behind: a name's start is asked about first, then its end and the word
+    #: after it, so one window serves all three.
+    BEHIND, AHEAD = 5, 11
 
     def __init__(self, text: str):
         self.text = text
@@ -211,11 +213,11 @@ class Cuts:
         if not isinstance(offset, int) or offset < 0 or offset > len(self.text):
             return False
         if offset not in self.known:
-            lo = max(0, offset - self.RADIUS)
-            hi = min(len(self.text), offset + self.RADIUS)
+            lo = max(0, offset - self.BEHIND)
+            hi = min(len(self.text), offset + self.AHEAD)
             pos = lo
             inner: set[int] = set()
-            for token in tokenizer().cut(self.text[lo:hi]):
+            for token in tokenizer().cut(self.text[lo:hi], HMM=False):
                 pos += len(token)
                 inner.add(pos)
             # Trust the window's verdict away from its artificial edges.

@@ -104,3 +104,42 @@ def test_autonomous_regions_banners_and_a_units_own_party_committee(gaz):
     assert bodies("自治区党委", gaz, ctx) == ["body/150000/party_committee"]
     assert bodies("旗委", gaz, ctx) == ["body/150624/party_committee"]
     assert bodies("省国资委党委", gaz, ctx)[-1] == "body/150000/department-sasac/org_party_committee"
+
+
+def lower_places(text: str, gaz) -> list[str]:
+    return [a.text for a in atoms_of(text, gaz) if a.kind == "region" and a.place.lower]
+
+
+def test_places_below_the_county_written_as_an_address(gaz):
+    assert lower_places("他来到华池县南梁镇荔园堡村看望群众", gaz) == ["南梁镇", "荔园堡村"]
+    assert lower_places("庆城县驿马镇儒林村村民", gaz) == ["驿马镇", "儒林村"]
+    assert lower_places("河北省农村社区", gaz) == []  # 农村 is a common word, no place
+
+
+def test_a_short_county_name_that_is_a_common_word_needs_its_suffix(gaz):
+    def regions(text):
+        return [a.text for a in atoms_of(text, gaz) if a.kind == "region" and a.place.codes]
+
+    assert regions("要延长产业链,保护红色资源") == []
+    assert regions("资源县和延长县") == ["资源县", "延长县"]
+
+
+def test_a_rejected_short_place_name_does_not_hide_the_place_after_it(gaz):
+    # 新河 (a county) is no place in 履新: 河北省 starts inside it
+    assert [a.text for a in atoms_of("履新河北省委常委", gaz) if a.kind == "region"] == ["河北省"]
+
+
+def test_an_enterprise_named_after_its_place_with_a_post(gaz):
+    [org] = [a for a in atoms_of("内蒙古能源发电投资集团董事长", gaz) if a.kind == "org"]
+    assert org.text == "能源发电投资集团"
+    assert org.value.kind == "enterprise" and org.value.zh == "内蒙古能源发电投资集团"
+    assert org.value.en == "Inner Mongolia Nengyuan Fadian Touzi Group"
+    # the legal form is no part of its identity: …集团 and …(集团)有限公司 are one
+    [a, b] = [x for x in atoms_of("湖南衡阳钢管集团党委、湖南衡阳钢管(集团)有限公司总经理", gaz) if x.kind == "org"]
+    assert a.value.key == b.value.key and b.value.zh == "湖南衡阳钢管(集团)有限公司"
+
+
+def test_a_company_the_text_only_visits_is_no_body_but_a_university_is(gaz):
+    assert not [a for a in atoms_of("在庆城县中盛华美羊业公司调研", gaz) if a.kind == "org"]
+    [uni] = [a for a in atoms_of("1983年从西安冶金建筑学院毕业", gaz) if a.kind == "org"]
+    assert uni.value.kind == "university" and uni.value.zh == "西安冶金建筑学院"

@@ -119,3 +119,29 @@ def test_document_titles_in_both_languages():
         "“Hebi City Land and Space Master Plan (2021-2035)”",
         "Hebi City Park Regulations",
     ]
+
+
+def test_a_career_resolved_to_bodies(chinese):
+    text = (
+        "王凯同志任河北省委副书记。王凯曾任保定市委副书记、市长,邯郸市委书记。"
+        "2015年任河北省副省长。他现任山西省政协党组书记、主席。"
+    )
+    got = posts(run(chinese, text))
+    assert {
+        ("王凯", "body/130000/party_committee", "Deputy Secretary"),
+        ("王凯", "body/130600/party_committee", "Deputy Secretary"),
+        ("王凯", "body/130600/government", "Mayor"),
+        ("王凯", "body/130400/party_committee", "Secretary"),
+        ("王凯", "body/130000/government", "Vice Governor"),
+        ("王凯", "body/140000/cppcc/party_group", "Secretary of the Party Group"),
+        ("王凯", "body/140000/cppcc", "Chairman"),
+    } <= got
+
+
+def test_former_posts_and_an_enterprise(chinese):
+    f = run(chinese, "山西省人大常委会原副主任张国华、河北钢铁集团董事长于勇被查。")
+    got = posts(f)
+    assert ("张国华", "body/140000/peoples_congress/standing_committee", "Deputy Director") in got
+    [(_, group, title)] = [p for p in got if p[0] == "于勇"]
+    assert group.startswith("body/130000/enterprise-") and title == "Chairman of the Board"
+    assert f.entities[group].label_zh == "河北钢铁集团"
