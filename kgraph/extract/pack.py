@@ -108,7 +108,16 @@ class Pack:
     def quoted(self, reading: Reading, s: Sentence) -> list[tuple[int, int]]:
         """Spans (in the sentence) that only quote a title: documents (《…》, 梧州市…管理条例, "the … Plan"),
         whose places are not where the article is."""
+        if not any(cue in s.text for cue in document_cues(self.lang)):
+            return []
         return [(m.start(), m.end()) for m in document_pattern(self.lang).finditer(s.text)]
+
+
+@cache
+def document_cues(lang: str) -> tuple[str, ...]:
+    """What a sentence must hold for a document title to be in it: a document word or a quotation mark."""
+    words = tuple(w for r in table("document_words.tsv") if r["lang"] == lang for w in split(r["words"]))
+    return (*words, "《", "“", '"')
 
 
 @cache

@@ -109,7 +109,7 @@ class SentenceRelations:
         """A named steering or inspection group and a verb of guiding: the group supervises the sentence's
         places and bodies of the level below it (a central group: provinces)."""
         groups = [k for _, k in actors if _is_group(k) and not k.endswith("/steering_groups")]
-        verb = self.verb.search(s.text)
+        verb = self.verb.search(s.text) if groups else None
         if not groups or not verb:
             return
         group = groups[0]

@@ -29,6 +29,7 @@ from kgraph.extract.en.outlets import OutletMatch, find_outlets
 from kgraph.extract.en.regions import DESCRIPTOR, find_regions, whole_atoms, whole_objects, words_of
 from kgraph.extract.pack import Credit, Outlet, Pack, Reading
 from kgraph.extract.packs import register
+from kgraph.extract.phrases import folded
 from kgraph.extract.posts import Holder
 from kgraph.extract.spans import overlaps
 from kgraph.gazetteer import Gazetteer, shared
@@ -55,6 +56,7 @@ class EnglishReading(Reading):
     outlets: list[OutletMatch] = field(default_factory=list)  # every outlet it names
     wholes: list[Atom] = field(default_factory=list)  # its own regions named by a level noun ("our province")
     bylines: set[tuple[int, int]] = field(default_factory=set)
+    low: str = ""  # the text folded to lower case, for the phrase automata
     _surnames: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def surnames_before(self, pos: int) -> frozenset[str]:
@@ -81,6 +83,7 @@ class English(Pack):
         # Typographic apostrophes become straight ones, character for character, so offsets hold.
         text = article.text.replace("’", "'")
         reading = EnglishReading(article, text, sentences(article.text, LATIN_END), find_names(text))
+        reading.low = folded(text)
         reading.outlets = find_outlets(text, shared())
         reading.wholes = whole_atoms(text)
         return reading
@@ -97,28 +100,31 @@ class English(Pack):
 
     def atoms(self, reading: Reading, s: Sentence, gaz: Gazetteer) -> list[Atom]:
         assert isinstance(reading, EnglishReading)
-        text = reading.text[s.start : s.end]
+        text, low = reading.text[s.start : s.end], reading.low[s.start : s.end]
         blocked = [(n.start - s.start, n.end - s.start) for n in reading.names if s.start <= n.start < s.end]
         if reading.outlets:
             blocked += [(o.start - s.start, o.end - s.start) for o in reading.outlets if s.start <= o.start < s.end]
-        blocked += en_atoms.national_spans(text)
-        places = [a for a in find_regions(text, gaz) if not any(overlaps(a.start, a.end, x, y) for x, y in blocked)]
+        blocked += en_atoms.national_spans(text, low)
+        places = [
+            a for a in find_regions(text, gaz, low) if not any(overlaps(a.start, a.end, x, y) for x, y in blocked)
+        ]
         wholes = [
             Atom("whole", w.start - s.start, w.end - s.start, w.text, w.value)
             for w in (reading.wholes or ())
             if s.start <= w.start and w.end <= s.end
         ]
-        atoms = en_atoms.with_wholes(en_atoms.find_atoms(text, places), wholes, text)
+        atoms = en_atoms.with_wholes(en_atoms.find_atoms(text, places, low), wholes, text)
         for a in atoms:
             if a.kind == "purpose" and text[max(0, a.start - 4) : a.start].lower() == "the ":
-                a.value = en_atoms.anaphoric_purpose(str(a.value), reading.text)
+                a.value = en_atoms.anaphoric_purpose(str(a.value), reading.low)
         return atoms
 
     def campaigns(self, reading: Reading, s: Sentence, atoms: list[Atom], gaz: Gazetteer) -> list[CampaignMatch]:
         def is_region(name: str) -> bool:
             return any(gaz.regions[c].level in ("province", "prefecture") for c in gaz.lookup_en(name))
 
-        return campaigns.find_campaigns(reading.text[s.start : s.end], is_region)
+        assert isinstance(reading, EnglishReading)
+        return campaigns.find_campaigns(reading.text[s.start : s.end], is_region, reading.low[s.start : s.end])
 
     def link(self, gap: str) -> str:
         if GAP_JUXT.match(gap) or GAP_PAREN.match(gap):

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from kgraph.extract.atoms import Atom, Head
 from kgraph.extract.levels import level_forms
+from kgraph.extract.phrases import Phrases, folded
 from kgraph.extract.spans import Claims
-from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import split
 from kgraph.naming import ORDINALS, body_types, departments, national_bodies, purposes
 
@@ -44,7 +44,8 @@ WHOLE_GAP = re.compile(r"\s*(?:'s\s+)?(?:the\s+)?$")
 
 ORDINAL_WORDS = {o.lower(): n for n, o in reversed(list(enumerate(ORDINALS)))}
 DIGITS = re.compile(r"\d+")
-SPACES = re.compile(r"\s+")
+DIGIT_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+DIGIT = re.compile(r"\d")
 
 
 def ordinal_value(word: str) -> int:
@@ -95,7 +96,7 @@ def anaphoric_purpose(key: str, text: str) -> str:
     """ "the Education" in an article about theme education is that education: a purpose written with
     the definite article is the more specific purpose of the same kind the article names elsewhere."""
     word = purposes()[key].en.lower().split()[0]
-    lowered = text.lower()
+    lowered = folded(text)
     for form, other in purpose_table().items():
         if other != key and form.endswith(" " + word) and form in lowered:
             return other
@@ -116,23 +117,34 @@ def atom_table() -> dict[str, tuple[str, object]]:
 
 
 @lru_cache(maxsize=1)
-def atom_pattern() -> re.Pattern[str]:
-    """One trie over all atom phrases, so each position costs one walk (longest phrase wins)."""
-    return re.compile(rf"\b(?:{trie_pattern(sorted(atom_table()))}|\d+(?:st|nd|rd|th))\b", re.I)
+def atom_phrases() -> Phrases[tuple[str, object]]:
+    """One automaton over every atom phrase: each sentence is read once, the longest phrase wins."""
+    return Phrases(atom_table().items())
 
 
 @lru_cache(maxsize=1)
-def national_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{trie_pattern(sorted(national_table()))})\b", re.I)
+def national_phrases() -> Phrases[tuple[str, ...]]:
+    return Phrases((name, path) for name, path in national_table().items() if name != "cpc")
 
 
-def national_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of central bodies' names, inside which a place name ("China") is not a place."""
-    return [(m.start(), m.end()) for m in national_pattern().finditer(text) if m.group(0).lower() != "cpc"]
+def national_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans of central bodies' names, inside which a place name ("China") is not a place; ``low`` is the
+    text :func:`folded`, where the caller has it."""
+    return [(a, b) for a, b, _ in national_phrases().find(folded(text) if low is None else low)]
 
 
-def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
-    """Atoms of one sentence; ``regions`` are its places, found beforehand."""
+def _merge(found: list, more: list) -> list:
+    """Two lists of matches as one, read left to right, the longest first, none overlapping."""
+    out, end = [], -1
+    for m in sorted(found + more, key=lambda m: (m[0], -m[1])):
+        if m[0] >= end:
+            out.append(m)
+            end = m[1]
+    return out
+
+
+def find_atoms(text: str, regions: list[Atom], low: str | None = None) -> list[Atom]:
+    """Atoms of one sentence; ``regions`` are its places, found beforehand; ``low`` is the text folded."""
     atoms: list[Atom] = list(regions)
     claims = Claims((a.start, a.end) for a in regions)
     lowered = text.lower()
@@ -153,23 +165,23 @@ def find_atoms(text: str, regions: list[Atom]) -> list[Atom]:
             if claims.claim(start, m.end()):
                 kind = f"party_congress:{ordinal_value(m.group(1))}"
                 atoms.append(Atom("head", start, m.end(), m.group(0), Head(((kind,),))))
-    table = atom_table()
-    pattern = atom_pattern()
-    for m in pattern.finditer(text):
-        word = SPACES.sub(" ", m.group(0)).lower()
-        if word.startswith("cpc"):
-            if word == "cpc" and CPC_PREFIX.match(text, m.end()):
+    low = folded(text) if low is None else low
+    phrases = atom_phrases()
+    found = phrases.find(low)
+    if DIGIT.search(text):
+        numbered = [(m.start(), m.end(), ("ordinal", ordinal_value(m.group(0)))) for m in DIGIT_ORDINAL.finditer(text)]
+        found = _merge(found, numbered)
+    for start, end, (kind, value) in found:
+        if low.startswith("cpc", start):
+            if end - start == 3 and CPC_PREFIX.match(text, end):
                 continue
             # "CPC Central Commission for Discipline Inspection": the name after the prefix, if longer, wins.
-            inner = pattern.match(
-                text, m.start() + 3 + len(text[m.start() + 3 :]) - len(text[m.start() + 3 :].lstrip())
-            )
-            if inner is not None and inner.end() > m.end():
-                m, word = inner, SPACES.sub(" ", inner.group(0)).lower()
-        found = table.get(word)
-        kind, value = found if found is not None else ("ordinal", ordinal_value(word))
-        if claims.claim(m.start(), m.end()):
-            atoms.append(Atom(kind, m.start(), m.end(), m.group(0), value))
+            after = start + 3 + len(text[start + 3 :]) - len(text[start + 3 :].lstrip())
+            inner = phrases.at(low, after)
+            if inner is not None and inner[1] > end:
+                start, end, (kind, value) = inner
+        if claims.claim(start, end):
+            atoms.append(Atom(kind, start, end, text[start:end], value))
     atoms.sort(key=lambda a: a.start)
     if "CPC" in text:
         atoms = _cpc_committees(text, atoms, claims)

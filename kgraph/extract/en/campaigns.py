@@ -23,8 +23,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from kgraph.extract.campaigns import CampaignMatch, discovered_key, forms
+from kgraph.extract.phrases import Phrases, folded
 from kgraph.extract.spans import Claims
-from kgraph.extract.trie import trie_pattern
 from kgraph.ids import slug
 from kgraph.lexicon import split, table
 
@@ -81,22 +81,21 @@ def _norm(s: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def lexicon_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    found: dict[str, str] = {}
-    for form, key in forms("en").items():
-        found.setdefault(_norm(form.replace("’", "'")), key)
-    alternation = trie_pattern(sorted(found))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I), found
+def lexicon_phrases() -> Phrases[str]:
+    """Every English form of the lexicon's campaigns, in one automaton."""
+    return Phrases(((_norm(form.replace("’", "'")), key) for form, key in forms("en").items()), edges="hyphen")
 
 
-def find_campaigns(text: str, is_region: Callable[[str], bool] | None = None) -> list[CampaignMatch]:
-    """Campaigns in one sentence; ``is_region`` tells which names are regions, for "Safe X"."""
-    pattern, found_forms = lexicon_pattern()
+def find_campaigns(
+    text: str, is_region: Callable[[str], bool] | None = None, low: str | None = None
+) -> list[CampaignMatch]:
+    """Campaigns in one sentence; ``is_region`` tells which names are regions, for "Safe X"; ``low`` is the
+    text folded."""
     out: list[CampaignMatch] = []
     claims = Claims()
-    for m in pattern.finditer(text):
-        out.append(CampaignMatch(found_forms[_norm(m.group(0))], m.group(0), m.start(), m.end()))
-        claims.claim(m.start(), m.end())
+    for start, end, key in lexicon_phrases().find(folded(text) if low is None else low):
+        out.append(CampaignMatch(key, text[start:end], start, end))
+        claims.claim(start, end)
     lowered = text.lower()
     formulas = (
         REGION_FORMULA.finditer(text) if ("safe" in lowered or "peaceful" in lowered or "rule" in lowered) else ()

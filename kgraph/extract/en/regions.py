@@ -12,8 +12,9 @@ from functools import lru_cache
 
 from kgraph.extract.atoms import Atom, Place
 from kgraph.extract.en.names import is_given_name, surnames
+from kgraph.extract.phrases import Phrases, folded
 from kgraph.extract.spans import Claims
-from kgraph.gazetteer import Gazetteer, level_words
+from kgraph.gazetteer import Gazetteer, level_words, shared
 from kgraph.lexicon import split, table
 
 # Runs of capitalised words ("Guangxi Zhuang Autonomous Region", "Xi'an"), and their words: a possessive is the
@@ -88,20 +89,21 @@ NOT_AFTER = _not_after()  # "Xinhua News Agency", "Guangming Daily": an outlet, 
 NOUN_AFTER = re.compile(rf"\s+({words_of('noun')})\b")
 
 
-def find_regions(text: str, gaz: Gazetteer) -> list[Atom]:
-    """Places in a sentence, longest names first, without overlaps."""
+def find_regions(text: str, gaz: Gazetteer, low: str | None = None) -> list[Atom]:
+    """Places in a sentence, longest names first, without overlaps; ``low`` is the text folded."""
     found: list[Atom] = []
     claims = Claims()
     words = level_words("en")
-    for m in LOWER.finditer(text):
+    lowered = text.lower() if low is None else low
+    level_word = any(w in lowered for w in LEVEL_WORDS)
+    for m in LOWER.finditer(text) if level_word else ():
         name, word = m.group(1), m.group(2)
         if gaz.lookup_en(f"{name} {word.capitalize()}") or not is_given_name(name):
             continue
         if not claims.claim(m.start(), m.end()):
             continue
         found.append(_lower(m.start(), m.end(), m.group(0), name, words[word.lower()]))
-    lowered = text.lower()
-    if any(w in lowered for w in LEVEL_WORDS):
+    if level_word:
         level_first = [(m.start(), m.end(), m.group(2), m.group(1)) for m in LEVEL_OF.finditer(text)]
         for m in LEVEL_APPOSITIVE.finditer(text):
             before = NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -122,38 +124,47 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Atom]:
         claims.claim(start, m.end())
         surface = f"{name} {m.group(1)}"
         found.append(Atom("region", start, m.end(), surface, Place(feature=True, surface=surface)))
-    first = gaz.first_words()
-    for m in CAP_RUN.finditer(text):
-        tokens = [(t.group(0), m.start() + t.start(), m.start() + t.end()) for t in TOKEN.finditer(m.group(0))]
-        i = 0
-        while i < len(tokens):
-            if tokens[i][0].lower() not in first:
-                i += 1
+    # Gazetteer names, written as a run of capitalised words (up to six), or with a lower-case level noun
+    # after the run ("Pingli county"); the longest name at each place, left to right.
+    starts: dict[int, tuple[int, int]] = {}  # token start -> (run, token number in the run)
+    ends: dict[int, tuple[int, int]] = {}
+    for r, m in enumerate(CAP_RUN.finditer(text)):
+        for k, t in enumerate(TOKEN.finditer(m.group(0))):
+            starts[m.start() + t.start()] = (r, k)
+            ends[m.start() + t.end()] = (r, k)
+    end = -1
+    low = folded(text) if low is None else low
+    for a, b, name in place_phrases().candidates(low, starts=starts) if starts else ():
+        if a < end:
+            continue
+        run, first = starts[a]
+        if b in ends:
+            if ends[b][0] != run or ends[b][1] - first >= MAX_WORDS:
                 continue
-            hit = None
-            for j in range(min(len(tokens), i + MAX_WORDS), i, -1):
-                a, b = tokens[i][1], tokens[j - 1][2]
-                surface = text[a:b]
-                codes = gaz.lookup_en(surface)
-                if j == len(tokens) and (noun := NOUN_AFTER.match(text, b)):
-                    # "Pingli county": the level noun in lower case is part of the name
-                    longer = gaz.lookup_en(f"{surface} {noun.group(1)}")
-                    if longer:
-                        codes, b, surface = longer, noun.end(), text[a : noun.end()]
-                if j == i + 1 and surface in surnames():
-                    codes = []  # "Cao went to ...": a surname alone is not Cao County
-                if codes and claims.free(a, b) and not NOT_AFTER.match(text, b):
-                    hit = (j, a, b, surface, codes)
-                    break
-            if hit:
-                j, a, b, surface, codes = hit
-                claims.claim(a, b)
-                found.append(Atom("region", a, b, surface, Place(codes=list(codes), surface=surface)))
-                i = j
-            else:
-                i += 1
+            single = ends[b][1] == first
+        else:
+            # "Pingli county": the level noun in lower case after the run is part of the name
+            last = max(e for e, (rr, _) in ends.items() if rr == run)
+            noun = NOUN_AFTER.match(text, last)
+            if noun is None or noun.end() != b or ends[last][1] - first >= MAX_WORDS:
+                continue
+            single = False
+        surface = text[a:b]
+        if single and surface in surnames():
+            continue  # "Cao went to ...": a surname alone is not Cao County
+        if not claims.free(a, b) or NOT_AFTER.match(text, b):
+            continue
+        claims.claim(a, b)
+        found.append(Atom("region", a, b, surface, Place(codes=list(gaz.lookup_en(name)), surface=surface)))
+        end = b
     found.sort(key=lambda r: r.start)
     return found
+
+
+@lru_cache(maxsize=1)
+def place_phrases() -> Phrases[str]:
+    """Every English name of a listed region, lower-cased, in one automaton."""
+    return Phrases((name, name) for name in shared().by_en)
 
 
 def _lower(start: int, end: int, text: str, name: str, word: str) -> Atom:
