@@ -14,8 +14,9 @@ from kgraph.pipeline import build, write_exports
 
 from .conftest import SHARED
 
-#: (entity macro-F1, undated relation macro-F1) floors per language: what the rules reach today.
-FLOORS = {"en": (0.94, 0.87), "zh": (0.93, 0.83)}
+#: (entity macro-F1, undated relation macro-F1) floors per language: what the rules reach today (the targets
+#: are 0.93 and 0.85).
+FLOORS = {"en": (0.98, 0.94), "zh": (0.98, 0.94)}
 
 
 def scorer():
