@@ -155,6 +155,17 @@ def purposes() -> dict[str, Purpose]:
     }
 
 
+@lru_cache(maxsize=4)
+def purpose_forms(lang: str = "") -> dict[str, str]:
+    """A group's purpose as written in ``lang`` (all languages when empty), lower-cased -> its key."""
+    out: dict[str, str] = {}
+    for key, p in purposes().items():
+        written = {"en": (p.en, *p.en_alt), "zh": (p.zh, *p.zh_alt)}
+        for form in written.get(lang) or (*written["en"], *written["zh"]):
+            out.setdefault(form.lower(), key)
+    return out
+
+
 @lru_cache(maxsize=1)
 def national_bodies() -> dict[str, dict[str, str]]:
     return {r["path"]: r for r in table("national_bodies.tsv")}

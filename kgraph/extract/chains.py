@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kgraph.extract.atoms import NAME_KINDS, PREFIX_KINDS, Atom, Head, ProperName
 from kgraph.extract.context import Context
 from kgraph.gazetteer import CHINA
-from kgraph.naming import BodyRef, Names, body_types, central, grammar_type, purposes
+from kgraph.naming import BodyRef, Names, body_types, central, grammar_type, purpose_forms
 
 #: Roots that a bare word names in local news: 政协, "the CPPCC", 人大 are the article's own.
 BARE_ROOTS = ("cppcc", "peoples_congress")
@@ -200,19 +199,10 @@ class _Parse:
         return head.paths[0]
 
 
-@lru_cache(maxsize=1)
-def _purpose_forms() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for p in purposes().values():
-        for form in (p.en, *p.en_alt, p.zh, *p.zh_alt):
-            out.setdefault(form.lower(), p.key)
-    return out
-
-
 def _purpose(atom: Atom) -> str:
     return str(atom.value) if atom.kind == "purpose" else purpose_of(atom.text)
 
 
 def purpose_of(text: str) -> str:
     """The purpose a campaign's name gives a group (主题教育领导小组), if it is one."""
-    return _purpose_forms().get(text.lower(), "")
+    return purpose_forms().get(text.lower(), "")

@@ -16,7 +16,7 @@ from kgraph.extract.levels import level_forms
 from kgraph.extract.phrases import Phrases, folded
 from kgraph.extract.spans import Claims
 from kgraph.lexicon import split
-from kgraph.naming import ORDINALS, body_types, departments, national_bodies, purposes
+from kgraph.naming import ORDINALS, body_types, departments, national_bodies, purpose_forms, purposes
 
 ORDINAL_RE = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(ORDINALS[1:]) + r")"
 NATIONAL_CONGRESS = re.compile(
@@ -72,14 +72,9 @@ def head_table() -> dict[str, Head]:
     return out
 
 
-@lru_cache(maxsize=1)
 def purpose_table() -> dict[str, str]:
     """Lower-cased English purpose of a group ("theme education") -> its key."""
-    out: dict[str, str] = {}
-    for key, p in purposes().items():
-        for form in (p.en, *p.en_alt):
-            out.setdefault(form.lower(), key)
-    return out
+    return purpose_forms("en")
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from kgraph.extract.titles import Title
 from kgraph.extract.titles import forms as title_forms
 from kgraph.gazetteer import CHINA, shared
 from kgraph.lexicon import split, table
-from kgraph.naming import body_types, departments, national_bodies, purposes, zh_number
+from kgraph.naming import body_types, departments, national_bodies, purpose_forms, zh_number
 
 if TYPE_CHECKING:
     import jieba
@@ -53,14 +53,9 @@ def head_table() -> dict[str, Head]:
     return out
 
 
-@lru_cache(maxsize=1)
 def purpose_table() -> dict[str, str]:
     """Chinese purpose of a group (扶贫开发) -> its key; those that are campaigns stay campaign atoms."""
-    out: dict[str, str] = {}
-    for key, p in purposes().items():
-        for form in (p.zh, *p.zh_alt):
-            out.setdefault(form, key)
-    return out
+    return purpose_forms("zh")
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,8 @@ def pack():
     return Chinese()
 
 
-def holders(pack, gaz, text: str):
+def read(pack, gaz, text: str):
+    """The holders of a one-sentence Beijing article, before the post rule resolves their phrases."""
     from kgraph.extract import chains
     from kgraph.extract.context import Context
 
@@ -23,10 +24,15 @@ def holders(pack, gaz, text: str):
             a.place.codes = a.place.codes[:1]
     ctx = Context({"city": "110000", "province": "110000", "home": "110000"})
     bodies = [m for c in chains.chains(s.text, atoms, pack.link) for m in chains.parse(c, ctx)]
-    return {
-        h.zh: [(p.title.title, p.body.key if p.body else (p.unit or p.region)) for p in h.phrases]
-        for h in pack.holders(reading, s, atoms, bodies)
-    }
+    return pack.holders(reading, s, atoms, bodies)
+
+
+def phrases(h) -> list[tuple[str, str | None]]:
+    return [(p.title.title, p.body.key if p.body else (p.unit or p.region)) for p in h.phrases]
+
+
+def holders(pack, gaz, text: str):
+    return {h.zh: phrases(h) for h in read(pack, gaz, text)}
 
 
 def test_titles_joined_by_a_pause_mark_before_the_name(pack, gaz):
@@ -147,19 +153,4 @@ def test_an_enterprise_and_its_post(pack, gaz):
 
 def career(pack, gaz, text: str):
     """The holders that carry post phrases, in order: (name or refers, phrases)."""
-    from kgraph.extract import chains
-    from kgraph.extract.context import Context
-
-    reading = pack.read(Article("t", "2024-01-01", text, text, lang="zh"))
-    [s] = reading.sentences
-    atoms = pack.atoms(reading, s, gaz)
-    for a in atoms:
-        if a.kind == "region":
-            a.place.codes = a.place.codes[:1]
-    ctx = Context({"city": "110000", "province": "110000", "home": "110000"})
-    bodies = [m for c in chains.chains(s.text, atoms, pack.link) for m in chains.parse(c, ctx)]
-    return [
-        (h.zh or h.refers, [(p.title.title, p.body.key if p.body else (p.unit or p.region)) for p in h.phrases])
-        for h in pack.holders(reading, s, atoms, bodies)
-        if h.phrases
-    ]
+    return [(h.zh or h.refers, phrases(h)) for h in read(pack, gaz, text) if h.phrases]
