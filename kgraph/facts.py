@@ -68,6 +68,20 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class PostTime:
+    """A post's start or end as one article reports it: the post (person, body and title keys), ``kind``
+    ``start`` or ``end``, the date to the precision the text gives ("" where it gives none: "former Vice
+    Mayor"), and the sentence that says so."""
+
+    person: str
+    body: str
+    title: str
+    kind: str
+    date: str
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True)
 class Byline:
     """A person credited in the article (reporter, photographer, translator), as written."""
 
@@ -88,8 +102,9 @@ class Facts:
     mentions: Counter[str] = field(default_factory=Counter)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    post_times: list[PostTime] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
-    _seen: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
+    _seen: set[tuple[str, str, str, str]] = field(default_factory=set, repr=False)
 
     def add_entity(self, entity: Entity, evidence: Evidence | None = None, mention: bool = True) -> str:
         """Record an entity; ``mention=False`` for implied ones (a parent the text does not name)."""
@@ -107,8 +122,8 @@ class Facts:
     def add_relation(self, relation: Relation) -> None:
         if relation.subject == relation.object:
             return
-        triple = (relation.type, relation.subject, relation.object)
-        if triple in self._seen:
+        key = (relation.type, relation.subject, relation.object, relation.title)
+        if key in self._seen:
             return
-        self._seen.add(triple)
+        self._seen.add(key)
         self.relations.append(relation)

@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from kgraph.facts import Entity, Evidence, Facts
+from kgraph.facts import HOLDS_POST, Entity, Evidence, Facts, PostTime
 from kgraph.gazetteer import Gazetteer, shared
 from kgraph.structure import add_structure
 
@@ -91,10 +91,22 @@ def build_graph(all_facts: Iterable[Facts], gaz: Gazetteer | None = None) -> nx.
                 g.add_edge(rel.subject, rel.object, key=edge, type=rel.type, title=rel.title, evidence=[])
             if rel.evidence is not None:
                 g.edges[rel.subject, rel.object, edge]["evidence"].append(_ev(rel.evidence))
+        for t in facts.post_times:
+            _add_time(g, t)
     for key, entity in merged.items():
         _describe(g.nodes[key], entity)
     add_structure(g, gaz or shared(), articles)
     return g
+
+
+def _add_time(g: nx.MultiDiGraph, t: PostTime) -> None:
+    """A post's start or end as one article reports it, on the post's edge: ``starts`` or ``ends``, each a
+    list of ``{"date", "article", "start", "end", "sentence"}`` (date "" where the text gives none)."""
+    edge = g.edges[t.person, t.body, HOLDS_POST + t.title]
+    found = {"date": t.date, **(_ev(t.evidence) if t.evidence is not None else {})}
+    times = edge.setdefault(t.kind + "s", [])
+    if found not in times:
+        times.append(found)
 
 
 def _describe(node: dict[str, Any], entity: Entity) -> None:

@@ -49,6 +49,6 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
 def _restore(key: str, value: object) -> object:
     if key in LIST_KEYS and isinstance(value, str):
         return [x for x in value.split(" | ") if x]
-    if key == "evidence" and isinstance(value, str):
+    if key in ("evidence", "starts", "ends") and isinstance(value, str):
         return json.loads(value) if value.startswith("[") else []
     return value

@@ -33,7 +33,7 @@ SKOS, PROV, RDF, RDFS, XSD = PREFIXES["skos"], PREFIXES["prov"], PREFIXES["rdf"]
 TYPE, LABEL, COMMENT = RDF + "type", RDFS + "label", RDFS + "comment"
 PREF_LABEL, ALT_LABEL = SKOS + "prefLabel", SKOS + "altLabel"
 DERIVED_FROM = PROV + "wasDerivedFrom"
-STRING, INTEGER, DATE = XSD + "string", XSD + "integer", XSD + "date"
+STRING, INTEGER, DATE, BOOLEAN = XSD + "string", XSD + "integer", XSD + "date", XSD + "boolean"
 
 CLASSES = {
     "Official": [KG + "Official", SCHEMA + "Person"],
@@ -124,6 +124,7 @@ def _rows(g: nx.MultiDiGraph) -> Iterator[Row]:
             yield post, ORG + "role", _node(role)
             yield role, TYPE, _node(ORG + "Role")
             yield role, LABEL, _text(title, "en")
+            yield from _post_times(post, d)
             obj = post
         predicate = kinds[kind].predicate
         yield subj, predicate, _node(obj)
@@ -164,15 +165,42 @@ def _entity(key: str, d: dict) -> Iterator[Row]:
         yield subj, KG + "level", _text(d["level"])
 
 
-def _provenance(triple: tuple[str, str, str], evidence: list[dict], from_sources: list[str]) -> Iterator[Row]:
-    """The statement of a relation, derived from its evidence sentences and the data sources that give it."""
+#: How a post's start and end appear: a date property, and a flag where the text gives no date ("former").
+TIMES = {"starts": (SCHEMA + "startDate", KG + "started"), "ends": (SCHEMA + "endDate", KG + "ended")}
+DATE_TYPES = {1: XSD + "gYear", 2: XSD + "gYearMonth", 3: XSD + "date"}
+
+
+def _post_times(post: str, d: dict) -> Iterator[Row]:
+    """A post's start and end dates (``schema:startDate``/``endDate``, typed to the precision the text gives),
+    each with the sentences that state it; an end (or start) the text states without a date is ``kg:ended``
+    (``kg:started``) true, unless another article dates it."""
+    for key, (dated, flag) in TIMES.items():
+        by_date: dict[str, list[dict]] = {}
+        for t in d.get(key) or []:
+            by_date.setdefault(t["date"], []).append(t)
+        known = sorted(k for k in by_date if k)
+        for date in known:
+            value = (1, DATE_TYPES[date.count("-") + 1], "", date, date)
+            yield post, dated, value
+            yield from _provenance((post, dated, date), by_date[date], [], value)
+        if "" in by_date and not known:
+            value = (1, BOOLEAN, "", "true", "true")
+            yield post, flag, value
+            yield from _provenance((post, flag, "true"), by_date[""], [], value)
+
+
+def _provenance(
+    triple: tuple[str, str, str], evidence: list[dict], from_sources: list[str], value: Object | None = None
+) -> Iterator[Row]:
+    """The statement of a relation, derived from its evidence sentences and the data sources that give it;
+    ``value`` is the object where it is a literal (a post's start date), ``triple[2]`` its text."""
     if not evidence and not from_sources:
         return
     stmt = ID + f"statement/{_digest(*triple)}"
     yield stmt, TYPE, _node(RDF + "Statement")
     yield stmt, RDF + "subject", _node(triple[0])
     yield stmt, RDF + "predicate", _node(triple[1])
-    yield stmt, RDF + "object", _node(triple[2])
+    yield stmt, RDF + "object", _node(triple[2]) if value is None else value
     for ev in evidence:
         node = ID + f"evidence/{_digest(stmt, ev['article'], str(ev['start']))}"
         yield stmt, DERIVED_FROM, _node(node)

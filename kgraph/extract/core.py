@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections import Counter
 
 from kgraph.article import Article
-from kgraph.extract import chains, posts
+from kgraph.extract import careers, chains, posts
 from kgraph.extract.atoms import Atom
 from kgraph.extract.campaigns import CampaignMatch, dated, lexicon
+from kgraph.extract.careers import Held
 from kgraph.extract.chains import BodyMention
 from kgraph.extract.context import Context, build_context
 from kgraph.extract.entities import EntityFactory
@@ -67,8 +68,10 @@ class _Run:
         self.seen: list[BodyRef] = []  # bodies named so far, in order
         self.people: list[tuple[str, str]] = []  # officials named so far, in order: (English name, key)
         self.paragraph = -1
+        self.held: list[Held] = []  # every post given to a person, in the order of the text
         for s, atoms, campaigns in analysed:
             self.sentence(s, atoms, campaigns)
+        self.facts.post_times = careers.times(self.held)
         self.implied()
 
     def evidence(self, s: Sentence) -> Evidence:
@@ -271,9 +274,11 @@ class _Run:
             if key is None:
                 continue
             found = posts.resolve(list(h.phrases), self.ctx, self.carried, self.pack.owner_after, self.seen)
-            for body, title in found:
-                self.relations.add_post(key, self.make.body(body, ev), title, ev)
-                self.carried = posts.carry(body)
+            for post in found:
+                body = self.make.body(post.body, ev)
+                self.relations.add_post(key, body, post.title, ev)
+                self.held.append(Held(key, body, post, ev))
+                self.carried = posts.carry(post.body)
 
     def person_of(self, h: posts.Holder, ev: Evidence) -> str | None:
         if h.refers == posts.PERSON:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kgraph.dates import PartialDate
 from kgraph.extract.chains import can_own
 from kgraph.extract.context import Context
 from kgraph.extract.titles import Title
@@ -37,13 +38,36 @@ NOT_CARRIED = ("Member", "Head")
 
 
 @dataclass(frozen=True)
+class Change:
+    """That a post began or ended, as the text reports it: ``date`` to the precision the text gives, None where
+    it gives none ("former Vice Mayor", 曾任); ``transfer`` for a start that moves the person on from the posts
+    held before (调任, "was transferred to"), which ends them."""
+
+    date: PartialDate | None = None
+    transfer: bool = False
+
+
+@dataclass(frozen=True)
 class PostPhrase:
-    """A title as the text writes it, with the body, unowned unit or region written beside it."""
+    """A title as the text writes it, with the body, unowned unit or region written beside it, and the start
+    or end of the post the text reports with it."""
 
     title: Title
     body: BodyRef | None = None
     unit: str = ""
     region: str | None = None
+    started: Change | None = None
+    ended: Change | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post resolved to its body, with the start and end the text reports."""
+
+    body: BodyRef
+    title: str
+    started: Change | None = None
+    ended: Change | None = None
 
 
 #: How a holder refers to a person it does not name in full: a pronoun or an omitted subject (他, "he",
@@ -88,11 +112,11 @@ def resolve(
     carried: BodyRef | None,
     owner_after: bool,
     seen: list[BodyRef] = (),  # type: ignore[assignment]
-) -> list[tuple[BodyRef, str]]:
-    """The (body, title) of each phrase. ``owner_after``: the language names a unit's owner after the
+) -> list[Post]:
+    """The post of each phrase. ``owner_after``: the language names a unit's owner after the
     unit ("of the party group and director of the Department"), not before (市委常委、组织部部长);
     ``seen``: the bodies the article has named so far, in order."""
-    out: list[tuple[BodyRef, str]] = []
+    out: list[Post] = []
     named = [p.body for p in phrases if p.body is not None]
     for idx, p in enumerate(phrases):
         title, body = p.title, p.body
@@ -128,7 +152,7 @@ def resolve(
         elif title.party and name in ("Secretary", "Deputy Secretary") and not party_body(body):
             body = BodyRef(body.region, body.path + (PARTY_GROUP,))
             name = f"{name} of the Party Group"
-        out.append((body, name))
+        out.append(Post(body, name, p.started, p.ended))
     return out
 
 

@@ -12,7 +12,7 @@ DEPT = BodyRef("520000", ("department:education",))
 
 
 def run(*phrases: PostPhrase, carried=None, owner_after=False, seen=()):
-    return [(b.key, t) for b, t in resolve(list(phrases), CTX, carried, owner_after, list(seen))]
+    return [(p.body.key, p.title) for p in resolve(list(phrases), CTX, carried, owner_after, list(seen))]
 
 
 def test_a_central_title_is_held_in_the_central_body():

@@ -135,9 +135,10 @@ def test_a_title_with_a_place_after_a_descriptor(extract_text):
         "Liao Guoxun was elected mayor of North China's Tianjin Municipality on Wednesday. Zhao Gang has been "
         "appointed deputy governor and acting governor of northwest China's Shaanxi Province."
     )
-    assert posts(f) == {  # one relation per person and body: the first title stands for both
+    assert posts(f) == {  # two posts in one body: the acting post is a post of its own
         ("person/liao-guoxun", "body/120000/government", "Mayor"),
         ("person/zhao-gang", "body/610000/government", "Vice Governor"),
+        ("person/zhao-gang", "body/610000/government", "Acting Governor"),
     }
 
 
