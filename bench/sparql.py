@@ -29,8 +29,13 @@ from kgraph.export.rdf import triples  # noqa: E402
 from kgraph.sparql.engines import OxigraphEngine, RdflibEngine  # noqa: E402
 from kgraph.sparql.named import named_queries, run_named  # noqa: E402
 
-TRIPLES_PER_ENTITY = 27  # measured on synthetic graphs; used to size them
-PARAMS = {"official": "Official 3", "region": "Region 40", "entity": "Official 3", "subject": "Official 3"}
+TRIPLES_PER_ENTITY = 39  # measured on synthetic graphs (posts carry their dates); used to size them
+PARAMS = {
+    "official": "Official 3",
+    "region": "Region 40",
+    "entity": "Official 3",
+    "subject": "Official 3",
+}
 
 
 def make_turtle(n_triples: int, folder: Path) -> Path:
@@ -68,10 +73,11 @@ def bench(engine_name: str, ttl: Path, runs: int, folder: Path) -> None:
         write_s, _ = timed(lambda: engine.graph.serialize(destination=str(out), format="turtle"))
     out.unlink(missing_ok=True)
     print(f"  {engine_name:<8} load {load_s:7.2f} s   write Turtle {write_s:7.2f} s")
-    body = run_named(engine, "posts-of-official", {"official": "Official 3"}).rows[0][2].value
-    params = PARAMS | {"body": body, "object": body}  # a body Official 3 holds a post in
+    start, _end, title, body = (t.value for t in run_named(engine, "career", {"official": "Official 3"}).rows[0][:4])
+    # a post Official 3 held: its body, its title and the year it began
+    params = PARAMS | {"body": body, "object": body, "title": title, "date": start[:4]}
     for name, q in named_queries().items():
-        values = {p: params[p] for p in q.params}
+        values = {p: params[p] for p in q.params if p in params}  # from/to left open
         times = []
         rows = 0
         for _ in range(runs):

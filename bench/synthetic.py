@@ -2,7 +2,8 @@
 
 Regions form a containment tree; every region has a few bodies with units;
 officials hold one or two posts; campaigns are carried out by bodies and regions;
-articles mention what they name, with evidence. Seeded, so sizes are comparable
+articles mention what they name, with evidence; posts carry start dates (a year,
+month or day) and most earlier posts an end. Seeded, so sizes are comparable
 between runs.
 """
 
@@ -18,6 +19,7 @@ from kgraph.graph import ARTICLE
 def synthetic_graph(n_entities: int, seed: int = 1) -> nx.MultiDiGraph:
     """A graph of about ``n_entities`` entity nodes plus articles mentioning them."""
     rnd = random.Random(seed)
+    when = random.Random(seed + 1)  # post dates: their own stream, so the rest of the graph is as before
     g = nx.MultiDiGraph()
     n_regions = max(3, n_entities // 10)
     n_bodies = max(3, n_entities * 4 // 10)
@@ -49,16 +51,20 @@ def synthetic_graph(n_entities: int, seed: int = 1) -> nx.MultiDiGraph:
         ev = {"article": art.split("/", 1)[1], "start": 0, "end": 40, "sentence": f"A sentence naming {label}."}
         g.add_edge(art, key, key="mentions", type="mentions", evidence=[ev])
 
+    def post_date(year: int) -> str:
+        precision = when.choice((4, 7, 10))
+        return f"{year}-{when.randint(1, 12):02d}-{when.randint(1, 28):02d}"[:precision]
+
     def relate(s: str, o: str, kind: str, title: str = "") -> None:
         art = rnd.choice(articles).split("/", 1)[1]
-        g.add_edge(
-            s,
-            o,
-            key=kind + title,
-            type=kind,
-            title=title,
-            evidence=[{"article": art, "start": 0, "end": 40, "sentence": f"{s} {kind} {o}."}],
-        )
+        ev = {"article": art, "start": 0, "end": 40, "sentence": f"{s} {kind} {o}."}
+        times = {}
+        if kind == "holds_post":
+            began = when.randint(2000, 2022)
+            times["starts"] = [{**ev, "date": post_date(began)}]
+            if when.random() < 0.6:
+                times["ends"] = [{**ev, "date": post_date(when.randint(began + 1, 2023))}]
+        g.add_edge(s, o, key=kind + title, type=kind, title=title, evidence=[ev], **times)
 
     regions = [f"region/{i}" for i in range(n_regions)]
     for i, r in enumerate(regions):

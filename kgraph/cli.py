@@ -1,4 +1,4 @@
-"""Command line: ``kgraph build``, ``kgraph stats``."""
+"""Command line: ``kgraph build``, ``viz``, ``careers``, ``query``, ``load``, ``serve``, ``stats``."""
 
 from __future__ import annotations
 
@@ -72,6 +72,36 @@ def cmd_viz(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_careers(args: argparse.Namespace) -> int:
+    from kgraph import careers
+    from kgraph.export.atomic import write_text
+    from kgraph.graph_io import GraphReadError, graphml_path, read_graph
+
+    try:
+        g = read_graph(args.graph)
+        officials = careers.find(g, args.official, "Official") if args.official else None
+        bodies = careers.find(g, args.body, "Body") if args.body else None
+    except GraphReadError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    except careers.UnknownName as e:
+        print(f"error: {e} in {graphml_path(args.graph)}", file=sys.stderr)
+        return 1
+    rows = careers.spells(g, officials, bodies)
+    if not args.csv:
+        sys.stdout.write(careers.to_table(rows))
+    elif args.csv == "-":
+        sys.stdout.write(careers.to_csv(rows))
+    else:
+        try:
+            write_text(Path(args.csv), careers.to_csv(rows))
+        except OSError as e:
+            print(f"error: {args.csv}: cannot write ({e.strerror or e})", file=sys.stderr)
+            return 1
+        print(f"wrote {args.csv} ({len(rows)} spell{'s' if len(rows) != 1 else ''})")
+    return 0
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from kgraph.sparql.engines import QueryError, open_engine
     from kgraph.sparql.named import named_queries, run_named
@@ -79,8 +109,8 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     if args.list:
         for q in named_queries().values():
-            params = " ".join(f"--param {p}=..." for p in q.params)
-            print(f"{q.name:<22} {q.description}" + (f"  [{params}]" if params else ""))
+            params = " ".join(p.usage() for p in q.specs)
+            print(f"{q.name:<22} {q.description}" + (f"  {params}" if params else ""))
         return 0
     try:
         values = dict(_param(p) for p in args.param)
@@ -234,6 +264,12 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--depth", type=int, default=2, help="how many steps around --focus (default: 2)")
     v.add_argument("--types", help="entity types to keep, comma-separated (official,person,body,region,campaign)")
     v.set_defaults(func=cmd_viz)
+    c = sub.add_parser("careers", help="who held which post when: one row per official and post spell")
+    c.add_argument("graph", help="graph.graphml, or the directory a build wrote")
+    c.add_argument("--official", help="only this official's posts (a name in English or Chinese, or an id)")
+    c.add_argument("--body", help="only posts in this body (a name in English or Chinese, or an id)")
+    c.add_argument("--csv", metavar="FILE", help="write CSV to FILE (- for standard output) instead of a table")
+    c.set_defaults(func=cmd_careers)
     q = sub.add_parser("query", help="run SPARQL over a graph or a store: a query, a file or a named query")
     q.add_argument("graph", nargs="?", help="graph.ttl (.nt, .jsonld), unless --store is given")
     q.add_argument("sparql", nargs="?", help="the query text")

@@ -61,7 +61,88 @@ CELLS = [
         "ranked.sort_values(['degree centrality', 'name'], ascending=[False, True]).head(10)",
     ),
     ("md", "## The explorer\n\nThe same page `kgraph build` writes, shown inline."),
-    ("code", "from IPython.display import IFrame\nIFrame(str(out / 'graph.html'), width='100%', height=600)"),
+    ("code", "from IPython.display import IFrame\n\nIFrame(str(out / 'graph.html'), width='100%', height=600)"),
+    (
+        "md",
+        "## Careers\n\nPosts carry the start and end the articles report. The seeds are meeting reports, "
+        "so here the graph is built from personnel news: `careers.jsonl` beside this notebook (four short "
+        "articles, invented for it, about the Party secretaries of Yiyang) and, where it is present, "
+        "`../shared/dev/articles`. `careers.csv` has one row per official and post spell.",
+    ),
+    (
+        "code",
+        "from kgraph.careers import spells\n\n"
+        "sources = [ROOT / 'notebooks' / 'careers.jsonl']\n"
+        "dev = ROOT.parent / 'shared' / 'dev' / 'articles'\n"
+        "if dev.is_dir():\n"
+        "    sources.append(dev)\n"
+        "careers_graph = build(sources).graph\n"
+        "careers_out = Path('careers-output')\n"
+        "write_exports(careers_graph, careers_out, formats=['turtle', 'careers'])\n"
+        "table = pd.read_csv(careers_out / 'careers.csv', dtype=str, keep_default_na=False)\n"
+        "table[table.body_en == 'Yiyang Municipal Party Committee'][\n"
+        "    ['official_en', 'official_zh', 'title', 'start', 'end', 'status', 'articles']]",
+    ),
+    ("md", "One official's career, with the `career` query, then as a timeline."),
+    (
+        "code",
+        "careers_engine = open_engine('oxigraph', graph=careers_out / 'graph.ttl')\n"
+        "OFFICIAL = 'Lin Wenhua'\n"
+        "frame(run_named(careers_engine, 'career', {'official': OFFICIAL}))",
+    ),
+    (
+        "code",
+        "import datetime as dt\n\nimport matplotlib.pyplot as plt\n\n"
+        "career = [s for s in spells(careers_graph) if s.official_en == OFFICIAL]\n"
+        "day = dt.date.fromisoformat\n"
+        "# The axis runs from the earliest date to the latest: undated starts begin at its left end, open and\n"
+        "# undated ends run to its right end (the last article that reports the official, or a later end).\n"
+        "dates = [day(d) for s in career for d in (*s.reported, s.lower, s.upper) if d]\n"
+        "origin, horizon = min(dates), max(dates)\n"
+        "fig, ax = plt.subplots(figsize=(9, 0.7 * len(career) + 1.2))\n"
+        "for i, s in enumerate(career):\n"
+        "    if s.dated:  # the dates the articles state: a bar\n"
+        "        start = day(s.lower) if s.lower else origin\n"
+        "        end = day(s.upper) if s.upper else horizon\n"
+        "        faded = not s.upper and s.status == 'ended'  # ended on a date no article gives\n"
+        "        ax.barh(i, (end - start).days, left=start, height=0.5, color='#d1495b', alpha=0.3 if faded else 1.0,\n"
+        "                hatch='' if s.lower else '//', edgecolor='#d1495b', linestyle='--' if faded else '-')\n"
+        "        if not s.upper:\n"
+        "            ax.annotate('ended, date unknown' if faded else '\u25b6 still held', (end, i), xytext=(3, -3),\n"
+        "                        textcoords='offset points', fontsize=8, color='#d1495b')\n"
+        "    else:  # no date: the articles that report the post\n"
+        "        ax.plot([day(d) for d in s.reported], [i] * len(s.reported), 'o', color='#8d99ae')\n"
+        "ax.set_yticks(range(len(career)), [f'{s.title}, {s.body_en}' for s in career], fontsize=8)\n"
+        "ax.invert_yaxis()\n"
+        "ax.set_title(f'Career of {OFFICIAL}')\n"
+        "fig.tight_layout()",
+    ),
+    (
+        "md",
+        "Who served with whom in one body: `colleagues` gives each pair of officials whose posts there "
+        "overlapped, with the overlap; `successions` the holders of one post in turn.",
+    ),
+    (
+        "code",
+        "BODY = 'Yiyang Municipal Party Committee'\n"
+        "frame(run_named(careers_engine, 'successions', {'body': BODY, 'title': 'Secretary'}))",
+    ),
+    (
+        "code",
+        "pairs = frame(run_named(careers_engine, 'colleagues', {'body': BODY})).fillna('')\n"
+        "colleagues = nx.Graph()\n"
+        "for row in pairs.to_dict('records'):\n"
+        "    overlap = f\"{row['from'] or '?'} to {row['to'] or '?'}\"\n"
+        "    colleagues.add_edge(row['name'], row['colleagueName'], overlap=overlap)\n"
+        "fig, ax = plt.subplots(figsize=(6, 4))\n"
+        "where = nx.spring_layout(colleagues, seed=7)\n"
+        "nx.draw_networkx(colleagues, where, ax=ax, node_color='#d1495b', font_size=9)\n"
+        "nx.draw_networkx_edge_labels(colleagues, where, nx.get_edge_attributes(colleagues, 'overlap'),\n"
+        "                             ax=ax, font_size=7)\n"
+        "ax.set_title(f'Colleagues in the {BODY}')\n"
+        "ax.axis('off')\n"
+        "print(f'{colleagues.number_of_nodes()} officials, {colleagues.number_of_edges()} pairs of colleagues')",
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from kgraph.pipeline import build, write_exports  # noqa: E402
 
 ENTITIES = ("Official", "Body", "Region", "Campaign")
 GENRES = (("all", ("meetings", "personnel")), ("meetings", ("meetings",)), ("personnel", ("personnel",)))
+DATED = ("post_started", "post_ended")
 RELATIONS = ("holds_post", "sub_organization_of", "area_served", "contained_in", "supervises", "implements")
 
 
@@ -66,6 +67,13 @@ def row(name: str, n: int, r: dict) -> str:
     return f"| {name} | {n} | {macro} | {ents} | {rels} |"
 
 
+def dates_row(name: str, r: dict) -> str:
+    """Post times: F1 of the starts and ends found, and how many of the dates the text states agree."""
+    f1 = " | ".join("–" if r["relations"][t]["f1"] is None else f"{r['relations'][t]['f1']:.2f}" for t in DATED)
+    agree, checked = r["post_dates"]["agree"], r["post_dates"]["checked"]
+    return f"| {name} | {f1} | {agree} of {checked} |"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the folder with seeds/, dev/ and eval/")
@@ -87,6 +95,11 @@ def main() -> None:
     print("|" + " --- |" * (4 + len(ENTITIES) + len(RELATIONS)))
     for name, (n, r) in results.items():
         print(row(name, n, r))
+    print()
+    print("| articles | post_started | post_ended | stated dates agreeing |")
+    print("| --- | --- | --- | --- |")
+    for name, (_, r) in results.items():
+        print(dates_row(name, r))
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ def test_build_goes_on_past_bad_files_and_summarises(tmp_path, root):
     assert "articles: 2" in r.stdout and "2 file(s) skipped" in r.stdout
     assert "relations: " in r.stdout and "holds_post" in r.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "careers.csv",
         "graph.graphml",
         "graph.html",
         "graph.jsonld",
@@ -182,6 +183,9 @@ def test_build_writes_only_the_formats_asked_for(tmp_path, root):
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.graphml", "graph.ttl"]
     assert r.stdout.strip().endswith("wrote out/graph.ttl, out/graph.graphml")
+    r = kgraph("build", seed, "--out", "csv", "--formats", "careers", cwd=tmp_path)
+    assert r.returncode == 0 and sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["careers.csv"]
+    assert (tmp_path / "csv" / "careers.csv").read_text().startswith("official_id,official_en,official_zh,body_id")
     r = kgraph("build", seed, "--out", "bad", "--formats", "turtle,rdfxml", cwd=tmp_path)
     assert r.returncode == 2 and "unknown format(s) rdfxml" in r.stderr and "turtle, jsonld" in r.stderr
     assert "articles:" not in r.stdout and not (tmp_path / "bad").exists()
@@ -197,3 +201,80 @@ def test_engine_choices_come_from_the_engine_registry(monkeypatch):
     monkeypatch.delitem(engines.ENGINES, "rdflib")
     with pytest.raises(SystemExit):
         parser().parse_args(["query", "g.ttl", "--engine", "rdflib"])
+
+
+def test_careers_prints_a_table_writes_csv_and_reports_bad_input(tmp_path):
+    from kgraph.pipeline import write_exports
+    from tests.careers_graph import career_graph
+
+    write_exports(career_graph(), tmp_path / "out", formats=["graphml"])
+    r = kgraph("careers", "out", "--official", "胡和平", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].split()[:4] == ["official", "zh", "title", "body"]
+    assert "Vice Governor" in lines[3] and "2011-03" in lines[3] and "2016-05" in lines[3]
+    assert lines[-1] == "(4 spells)"
+    r = kgraph(
+        "careers", "out/graph.graphml", "--body", "Yiyang Municipal Party Committee", "--csv", "y.csv", cwd=tmp_path
+    )
+    assert r.returncode == 0 and r.stdout.strip() == "wrote y.csv (4 spells)"
+    table = (tmp_path / "y.csv").read_text(encoding="utf-8").splitlines()
+    assert table[0].startswith("official_id,official_en,official_zh,body_id,body_en,body_zh,region_code,region_level")
+    assert len(table) == 5 and all(",430900,prefecture," in line for line in table[1:])
+    r = kgraph(
+        "careers",
+        "out",
+        "--official",
+        "Li Ming",
+        "--body",
+        "Yiyang Municipal Party Committee",
+        "--csv",
+        "-",
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("person/li-ming,Li Ming,李明,")
+    r = kgraph("careers", "out", "--official", "Nobody", cwd=tmp_path)
+    assert r.returncode == 1 and "no official named 'Nobody' in out/graph.graphml" in r.stderr
+    r = kgraph("careers", "out", "--body", "Hu Heping", cwd=tmp_path)
+    assert r.returncode == 1 and "no body named 'Hu Heping'" in r.stderr
+    r = kgraph("careers", "nowhere", cwd=tmp_path)
+    assert r.returncode == 1 and "error: nowhere: no such file" in r.stderr and "Traceback" not in r.stderr
+    (tmp_path / "broken.graphml").write_text("<graphml")
+    r = kgraph("careers", "broken.graphml", cwd=tmp_path)
+    assert r.returncode == 1 and "broken.graphml: not a readable GraphML graph" in r.stderr
+
+
+def test_career_queries_from_the_command_line(tmp_path):
+    from kgraph.pipeline import write_exports
+    from tests.careers_graph import career_graph
+
+    write_exports(career_graph(), tmp_path / "out", formats=["turtle"])
+    r = kgraph("query", "--list", cwd=tmp_path)
+    assert "successions" in r.stdout and "--param body=... [--param date=YYYY[-MM[-DD]]]" in r.stdout
+    r = kgraph(
+        "query",
+        "out/graph.ttl",
+        "--named",
+        "holders",
+        "--param",
+        "body=中共益阳市委",
+        "--param",
+        "date=2012-06",
+        "--engine",
+        "rdflib",
+        cwd=tmp_path,
+    )
+    assert r.returncode == 0, r.stderr
+    assert "Li Ming" in r.stdout and "Wu Qiang" not in r.stdout and "(2 rows)" in r.stdout
+    r = kgraph(
+        "query",
+        "out/graph.ttl",
+        "--named",
+        "holders",
+        "--param",
+        "body=中共益阳市委",
+        "--param",
+        "date=June",
+        cwd=tmp_path,
+    )
+    assert r.returncode == 1 and "--param date takes a date YYYY, YYYY-MM or YYYY-MM-DD, not 'June'" in r.stderr

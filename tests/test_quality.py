@@ -1,8 +1,9 @@
 """Extraction quality on the development articles, scored by ../shared/eval/score.py.
 
 Per language, on every development article (the seeds and d01–d28): no article
-fails, no gold entity is split over several nodes, and entity macro-F1 and the
-macro-F1 of the six undated relation types stay at or above their floors.
+fails, no gold entity is split over several nodes, entity macro-F1 and the
+macro-F1 of the six undated relation types stay at or above their floors, and the
+starts and ends of posts are found (F1) and dated as the text states them.
 """
 
 import importlib.util
@@ -69,6 +70,20 @@ def test_entity_and_relation_floors(language_score):
     entity_floor, relation_floor = FLOORS[lang]
     assert scores["entity_macro_f1"] >= entity_floor
     assert scores["relation_macro_f1_undated"] >= relation_floor
+
+
+#: Per language: F1 of post_started and post_ended, and the share of stated start/end dates that agree
+#: with the gold to the precision it gives.
+DATE_FLOORS = {"en": (0.85, 0.85, 0.90), "zh": (0.85, 0.85, 0.90)}
+
+
+def test_post_starts_and_ends_are_found_and_dated(language_score):
+    lang, scores, _ = language_score
+    started, ended, agree = DATE_FLOORS[lang]
+    assert scores["relations"]["post_started"]["f1"] >= started
+    assert scores["relations"]["post_ended"]["f1"] >= ended
+    dates = scores["post_dates"]
+    assert dates["checked"] > 0 and dates["agree"] / dates["checked"] >= agree
 
 
 def test_no_gold_entity_is_split(language_score):

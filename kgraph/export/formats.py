@@ -3,7 +3,8 @@
 ``write_exports`` writes the ones asked for from this registry; ``kgraph stats``
 and the SPARQL engines find the parser of a graph file here by its suffix. The
 RDF formats share one sorted list of triples, made on first use, so asking for
-three of them costs one triple generation.
+three of them costs one triple generation; ``careers.csv`` is the table of
+:mod:`kgraph.careers`, made from the networkx graph.
 """
 
 from __future__ import annotations
@@ -64,6 +65,12 @@ def _graphml(export: Export, out: BinaryIO) -> None:
     out.write(graphml.to_graphml(export.graph).encode("utf-8"))
 
 
+def _careers(export: Export, out: BinaryIO) -> None:
+    from kgraph.careers import spells, to_csv
+
+    out.write(to_csv(spells(export.graph)).encode("utf-8"))
+
+
 def _html(export: Export, out: BinaryIO) -> None:
     from kgraph.viz.explorer import render  # pyvis and jinja2 load only when a page is written
 
@@ -78,6 +85,7 @@ FORMATS: dict[str, Format] = {
         Format("jsonld", "graph.jsonld", "application/ld+json", _jsonld, "json-ld", ox.RdfFormat.JSON_LD),
         Format("ntriples", "graph.nt", "application/n-triples", _ntriples, "nt", ox.RdfFormat.N_TRIPLES),
         Format("graphml", "graph.graphml", "application/graphml+xml", _graphml),
+        Format("careers", "careers.csv", "text/csv", _careers),
         Format("html", "graph.html", "text/html", _html),
     )
 }

@@ -5,14 +5,16 @@ serves as", 原, "former": an end). A career also says more than each sentence: 
 transferred to") ends the posts held before it, on its date; in a dated career, a post followed by a later
 post in another body has ended, though the text gives no date for it ("2008年任益阳市委副书记 … 2011年任湖南省
 发改委主任"). A post the career names again later is still held, and posts begun on the same date are held
-together.
+together. An acting post ends when its holder takes the full post (代市长, then 当选为市长).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kgraph.dates import PartialDate
 from kgraph.extract.posts import Post
+from kgraph.extract.titles import titles
 from kgraph.facts import Evidence, PostTime
 
 
@@ -34,7 +36,8 @@ def times(held: list[Held]) -> list[PostTime]:
             if change is not None:
                 out.append(_time(h, kind, str(change.date) if change.date else "", h.evidence))
     for person in dict.fromkeys(h.person for h in held):
-        out += _implied_ends([h for h in held if h.person == person])
+        career = [h for h in held if h.person == person]
+        out += _implied_ends(career) + _confirmed(career)
     return out
 
 
@@ -44,6 +47,7 @@ def _time(h: Held, kind: str, date: str, evidence: Evidence) -> PostTime:
 
 def _implied_ends(career: list[Held]) -> list[PostTime]:
     out: list[PostTime] = []
+    began = _starts(career)
     for i, earlier in enumerate(career):
         if earlier.post.ended is not None or _named_again(career, i):
             continue
@@ -51,14 +55,39 @@ def _implied_ends(career: list[Held]) -> list[PostTime]:
             if later.body == earlier.body or later.post.started is None:
                 continue
             start = later.post.started
-            if start.transfer and start.date is not None and _before(earlier, start.date):
+            own = earlier.post.started
+            first = (
+                own.date if own is not None and own.date is not None else began.get((earlier.body, earlier.post.title))
+            )
+            if start.transfer and start.date is not None and (first is None or first < start.date):
                 out.append(_time(earlier, "end", str(start.date), later.evidence))
                 break
-            began = earlier.post.started
-            if began is not None and began.date is not None and start.date is not None and start.date > began.date:
+            if first is not None and start.date is not None and start.date > first:
                 out.append(_time(earlier, "end", "", later.evidence))
                 break
     return out
+
+
+def _confirmed(career: list[Held]) -> list[PostTime]:
+    """An acting post ends on the date its holder takes the full post in the same body (代市长, then 当选为
+    市长), wherever the article says each: the two are posts in sequence."""
+    out: list[PostTime] = []
+    acting = [h for h in career if h.post.ended is None and _acts_for(h.post.title)]
+    for h in acting:
+        began = h.post.started.date if h.post.started is not None else None
+        for full in career:
+            start = full.post.started
+            if full.body != h.body or full.post.title != _acts_for(h.post.title) or start is None:
+                continue
+            if start.date is not None and (began is None or began < start.date):
+                out.append(_time(h, "end", str(start.date), full.evidence))
+                break
+    return out
+
+
+def _acts_for(name: str) -> str:
+    known = titles().get(name)
+    return known.acts_for if known is not None else ""
 
 
 def _named_again(career: list[Held], i: int) -> bool:
@@ -67,7 +96,15 @@ def _named_again(career: list[Held], i: int) -> bool:
     return any(later.body == h.body and later.post.title == h.post.title for later in career[i + 1 :])
 
 
-def _before(h: Held, date: object) -> bool:
-    """Whether a post began before ``date`` (or at a time the text does not give)."""
-    began = h.post.started
-    return began is None or began.date is None or began.date < date  # type: ignore[operator]
+def _starts(career: list[Held]) -> dict[tuple[str, str], PartialDate]:
+    """The earliest start the article dates for each post, wherever it says it: a post named without a date
+    ("时任重庆市代市长") is the post begun on the date another sentence gives, so a transfer years before that
+    date does not end it."""
+    out: dict[tuple[str, str], PartialDate] = {}
+    for h in career:
+        change = h.post.started
+        if change is not None and change.date is not None:
+            key = (h.body, h.post.title)
+            if key not in out or change.date < out[key]:
+                out[key] = change.date
+    return out

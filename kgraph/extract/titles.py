@@ -18,6 +18,7 @@ class Title:
     unit: str = ""  # the unit of the named body the post sits in: a party group for a "Party Group Secretary"
     level: str = ""  # the level of region a bare title names: a governor's province
     party: bool = False  # the surface says it is a party post ("Party Secretary", 书记)
+    acts_for: str = ""  # the full post an acting one is held for (Acting Mayor: Mayor)
 
     def as_party(self) -> Title:
         return replace(self, party=True)
@@ -33,7 +34,10 @@ class Title:
 @cache
 def titles() -> dict[str, Title]:
     """Every title by its canonical name."""
-    return {r["title"]: Title(r["title"], r["implies"], r["unit"], r["level"]) for r in table("titles.tsv")}
+    return {
+        r["title"]: Title(r["title"], r["implies"], r["unit"], r["level"], acts_for=r["acts_for"] or "")
+        for r in table("titles.tsv")
+    }
 
 
 @cache

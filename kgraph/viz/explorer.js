@@ -16,11 +16,23 @@
     if (state.to && (first || last) > state.to) { return false; }
     return true;
   }
+  // A post's span: the first day of its start and the last day of its end, "" where the articles give none
+  // (open): it is in the range if it overlaps it.
+  function overlaps(span) {
+    if (state.from && span[1] && span[1] < state.from) { return false; }
+    if (state.to && span[0] && span[0] > state.to) { return false; }
+    return true;
+  }
+  // A node is in the range if it was seen in it or held a post in it; a post edge if its span overlaps it.
   var nodeView = new vis.DataView(nodes, {
-    filter: function (n) { return state.types[n.group] !== false && inRange(n.first, n.last); }
+    filter: function (n) {
+      return state.types[n.group] !== false && (inRange(n.first, n.last) || (n.held || []).some(overlaps));
+    }
   });
   var edgeView = new vis.DataView(edges, {
-    filter: function (e) { return state.relations[e.relation] !== false && inRange(e.first, e.last); }
+    filter: function (e) {
+      return state.relations[e.relation] !== false && (e.span ? overlaps(e.span) : inRange(e.first, e.last));
+    }
   });
 
   function tooltip(text) {
@@ -35,6 +47,9 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
   window.kgNetwork = network;
   window.kgVisibleNodes = function () { return nodeView.length; };
+  window.kgVisibleEdges = function () {
+    return edgeView.get().map(function (e) { return { from: e.from, to: e.to, relation: e.relation, text: e.text }; });
+  };
   window.kgRendered = false;
   network.once("afterDrawing", function () {
     window.kgRendered = true;
@@ -56,6 +71,60 @@
     box.appendChild(ul);
     return box;
   }
+  // The career as a timeline: one bar per post on a common axis. A bar runs from the first day of the post's
+  // start to the last day of its end; an open end (no article says the post ended) runs to the axis end,
+  // fading, with an arrow; an end or a start the articles do not date fades out too. A post with no date
+  // at all is drawn dashed over the dates of the articles that report it.
+  function day(text) {
+    var p = text.split("-");
+    return Date.UTC(+p[0], (+p[1] || 1) - 1, +p[2] || 1);
+  }
+  function timeline(d) {
+    var posts = (d.career || []).filter(function (c) { return c.dated || c.reported.length; });
+    if (!posts.length) { return null; }
+    var known = [];
+    posts.forEach(function (c) {
+      (c.dated ? [c.lo, c.hi] : c.reported).forEach(function (x) { if (x) { known.push(x); } });
+    });
+    if (d.last_seen) { known.push(d.last_seen); }
+    known.sort();
+    var min = day(known[0]), max = day(known[known.length - 1]);
+    var year = 365.25 * 864e5;
+    if (max - min < year) { min -= year / 2; max += year / 2; }
+    // Room after the last date, so that a post begun just before it still shows its open end.
+    if (posts.some(function (c) { return c.dated && !c.hi; })) { max += Math.max((max - min) / 25, year / 12); }
+    function pos(t) { return (100 * (t - min) / (max - min)).toFixed(2) + "%"; }
+    var box = el("div", undefined, "timeline");
+    box.appendChild(el("h2", "Career"));
+    posts.forEach(function (c) {
+      var row = el("div", undefined, "post");
+      row.appendChild(el("div", c.title + ", " + c.body, "what"));
+      var when = c.dated ? (c.start || "…") + " – " + c.end : "reported " + c.reported.filter(function (x, i, a) {
+        return a.indexOf(x) === i;
+      }).join(" to ");
+      row.appendChild(el("div", when, "when"));
+      var track = el("div", undefined, "track");
+      var bar = el("div", undefined, "bar");
+      var lo = c.dated ? c.lo : c.reported[0], hi = c.dated ? c.hi : c.reported[c.reported.length - 1];
+      var left = lo ? day(lo) : min, right = Math.max(left, hi ? day(hi) + 864e5 : max);
+      bar.style.left = pos(left);
+      bar.style.width = "calc(" + pos(right) + " - " + pos(left) + ")";
+      if (!c.dated) { bar.classList.add("reported"); }
+      if (c.dated && !c.lo) { bar.classList.add("start-unknown"); }
+      if (c.dated && !c.hi) { bar.classList.add(c.status === "open" ? "open" : "end-unknown"); }
+      bar.title = when;
+      track.appendChild(bar);
+      row.appendChild(track);
+      box.appendChild(row);
+    });
+    var axis = el("div", undefined, "axis");
+    axis.appendChild(el("span", new Date(min).getUTCFullYear().toString()));
+    axis.appendChild(el("span", new Date(max).getUTCFullYear().toString()));
+    box.appendChild(axis);
+    box.appendChild(el("div", "\u25B6 still held · fading: a start or end no article dates · dashed: no dates, " +
+      "drawn when reported", "legend"));
+    return box;
+  }
   function showPanel(id) {
     var panel = document.getElementById("panel");
     panel.textContent = "";
@@ -69,7 +138,7 @@
     panel.appendChild(type);
     var seen = d.first_seen ? (d.first_seen === d.last_seen ? d.first_seen : d.first_seen + " to " + d.last_seen) : "";
     panel.appendChild(el("p", d.mentions + " mention(s)" + (seen ? ", seen " + seen : "")));
-    [list("Also known as", d.aliases_en.concat(d.aliases_zh)), list("Posts held", d.posts),
+    [list("Also known as", d.aliases_en.concat(d.aliases_zh)), timeline(d), list("Posts held", d.posts),
      list("Officials", d.officials), list("Belongs to", d.parents)].forEach(function (b) {
       if (b) { panel.appendChild(b); }
     });

@@ -7,6 +7,10 @@ to pyvis in bulk (its ``add_edge`` checks every existing edge for a duplicate,
 which is quadratic), positions come from :mod:`kgraph.viz.layout`, and physics
 is off. Every text from the articles reaches the page as JSON (with ``<``,
 ``>``, ``&`` escaped) and is shown with ``textContent``, never as HTML.
+
+Posts carry their time from :mod:`kgraph.careers`: an official's panel draws
+the career as a timeline, and the date filter keeps a post whose span (first
+day of its start to last day of its end, open where unknown) overlaps the range.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
+from kgraph.careers import Spell, shown_end, spells
 from kgraph.graph import ARTICLE
 from kgraph.relations import relation_kinds
 from kgraph.viz.layout import layout
@@ -106,9 +111,36 @@ def _evidence(items: list[dict], articles: dict[str, tuple[str, str]]) -> list[d
     return out[:MAX_EVIDENCE]
 
 
+def _career_entry(s: Spell) -> dict[str, object]:
+    """One post of an official's timeline: what to write and where its bar goes (``lo``/``hi`` "" where open)."""
+    return {
+        "title": s.title,
+        "body": s.body_en,
+        "start": s.start,
+        "end": shown_end(s),
+        "lo": s.lower,
+        "hi": s.upper,
+        "status": s.status,
+        "dated": s.dated,
+        "reported": [s.reported[0], s.reported[-1]] if s.reported else [],
+    }
+
+
+def _timeline_key(s: Spell) -> tuple[str, str, str, str]:
+    return (s.lower or s.upper or (s.reported[0] if s.reported else "9999"), s.upper or "9999", s.body_en, s.title)
+
+
 def page_data(g: nx.MultiDiGraph, sub: nx.MultiDiGraph) -> tuple[list[dict], list[dict], dict[str, dict]]:
     """vis-network nodes and edges, and the side panel's details per node."""
     articles = _articles(g)
+    posts = {(x.official, x.body, x.title): x for x in spells(g, officials=sub.nodes, bodies=sub.nodes)}
+    held: dict[str, list[list[str]]] = defaultdict(list)  # a node's dated posts, for the date filter
+    careers: dict[str, list[Spell]] = defaultdict(list)
+    for spell in posts.values():
+        careers[spell.official].append(spell)
+        if spell.dated:
+            held[spell.official].append([spell.lower, spell.upper])
+            held[spell.body].append([spell.lower, spell.upper])
     pos = layout(sub)
     nodes: list[dict] = []
     details: dict[str, dict] = {}
@@ -134,6 +166,7 @@ def page_data(g: nx.MultiDiGraph, sub: nx.MultiDiGraph) -> tuple[list[dict], lis
                 "y": y,
                 "first": d.get("first_seen", ""),
                 "last": d.get("last_seen", ""),
+                **({"held": held[node]} if node in held else {}),
             }
         )
         details[node] = {
@@ -150,6 +183,8 @@ def page_data(g: nx.MultiDiGraph, sub: nx.MultiDiGraph) -> tuple[list[dict], lis
             "parents": [],
             "evidence": _evidence(mention_evidence[node], articles),
         }
+        if node in careers:
+            details[node]["career"] = [_career_entry(x) for x in sorted(careers[node], key=_timeline_key)]
     edges: list[dict] = []
     show_labels = sub.number_of_edges() <= EDGE_LABEL_LIMIT
     kinds = relation_kinds()
@@ -162,6 +197,9 @@ def page_data(g: nx.MultiDiGraph, sub: nx.MultiDiGraph) -> tuple[list[dict], lis
         label, color = kinds[kind].label, kinds[kind].color
         dates = sorted({articles.get(str(ev.get("article")), ("", ""))[1] for ev in d.get("evidence", [])} - {""})
         title = d.get("title", "")
+        post = posts.get((s, o, title or "Member")) if kind == "holds_post" else None
+        span = [post.lower, post.upper] if post is not None and post.dated else None
+        when = f" ({post.start or '…'} – {shown_end(post)})" if post is not None and span else ""
         edges.append(
             {
                 "from": s,
@@ -172,7 +210,8 @@ def page_data(g: nx.MultiDiGraph, sub: nx.MultiDiGraph) -> tuple[list[dict], lis
                 "arrows": "to",
                 "first": dates[0] if dates else "",
                 "last": dates[-1] if dates else "",
-                "text": f"{label}{': ' + title if title else ''}",
+                **({"span": span} if span else {}),
+                "text": f"{label}{': ' + title if title else ''}{when}",
             }
         )
         sname, oname = g.nodes[s].get("label", s), g.nodes[o].get("label", o)
@@ -208,7 +247,8 @@ def render(
     net.set_template_dir(str(HERE), "explorer.html")
     net.templateEnv = _environment()
     template = net.templateEnv.get_template("explorer.html")
-    all_dates = sorted(({n["first"] for n in nodes} | {n["last"] for n in nodes}) - {""})
+    spans = [day for n in nodes for span in n.get("held", []) for day in span]
+    all_dates = sorted(({n["first"] for n in nodes} | {n["last"] for n in nodes} | set(spans)) - {""})
     html = template.render(
         nodes=nodes,
         edges=edges,

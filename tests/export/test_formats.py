@@ -18,9 +18,11 @@ def test_the_registry():
         ("jsonld", "graph.jsonld"),
         ("ntriples", "graph.nt"),
         ("graphml", "graph.graphml"),
+        ("careers", "careers.csv"),
         ("html", "graph.html"),
     ]
     assert FORMATS["turtle"].media_type == "text/turtle" and FORMATS["jsonld"].media_type == "application/ld+json"
+    assert FORMATS["careers"].media_type == "text/csv"
     for suffix, name, parser in (
         (".ttl", "turtle", "turtle"),
         (".nt", "ntriples", "nt"),
@@ -29,6 +31,7 @@ def test_the_registry():
         fmt = rdf_format(suffix)
         assert fmt is not None and fmt.name == name and fmt.rdflib == parser and fmt.suffix == suffix
     assert rdf_format(".graphml") is None and rdf_format(".html") is None and rdf_format(".xml") is None
+    assert rdf_format(".csv") is None
     assert rdf_suffixes() == ".ttl, .jsonld or .nt"
 
 
@@ -41,7 +44,7 @@ def test_select_keeps_registry_order_and_refuses_unknown_names():
 
 def test_every_rdf_file_reads_back_with_both_parsers_it_names(graph, tmp_path):
     written = write_exports(graph, tmp_path, html=False)
-    assert [p.name for p in written] == ["graph.ttl", "graph.jsonld", "graph.nt", "graph.graphml"]
+    assert [p.name for p in written] == ["graph.ttl", "graph.jsonld", "graph.nt", "graph.graphml", "careers.csv"]
     expected = set(rdf.triples(graph))
     for fmt in FORMATS.values():
         if fmt.oxigraph is None:
@@ -85,3 +88,31 @@ def test_a_failing_writer_leaves_no_file(graph, tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         write_exports(graph, tmp_path, formats=["turtle"])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_careers_csv_is_the_careers_table_of_the_graph(tmp_path):
+    from kgraph.careers import spells, to_csv
+    from tests.careers_graph import career_graph
+
+    g = career_graph()
+    [written] = write_exports(g, tmp_path, formats=["careers"])
+    assert written == tmp_path / "careers.csv"
+    assert written.read_text(encoding="utf-8") == to_csv(spells(g))
+    assert "person/hu-heping,Hu Heping,胡和平,body/430000/government" in written.read_text(encoding="utf-8")
+
+
+def test_a_failing_careers_writer_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    from kgraph import careers
+    from tests.careers_graph import career_graph
+
+    write_exports(career_graph(), tmp_path, formats=["careers"])
+    before = (tmp_path / "careers.csv").read_bytes()
+
+    def broken(rows):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(careers, "to_csv", broken)
+    with pytest.raises(RuntimeError):
+        write_exports(career_graph(), tmp_path, formats=["careers"])
+    assert (tmp_path / "careers.csv").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["careers.csv"]  # no temporary file left

@@ -56,3 +56,27 @@ def test_posts_begun_together_are_held_together():
         held(1, "b", "Acting Mayor", started=when(2014, 12)),
     ]
     assert {k for _, _, k, _ in summary(times(career))} == {"start"}
+
+
+def test_a_transfer_before_a_post_began_does_not_end_it():
+    """The post named again without a date ("时任重庆市代市长") began when another sentence says; a transfer
+    the career reports from years before does not end it."""
+    career = [
+        held(0, "chongqing", "Acting Mayor", started=when(2021, 12, 30)),
+        held(1, "chongqing", "Acting Mayor"),
+        held(2, "shaanxi", "Deputy Secretary", started=Change(PartialDate(2020, 10), transfer=True)),
+    ]
+    assert not any(k == "end" for _, _, k, _ in summary(times(career)))
+
+
+def test_an_acting_post_ends_when_its_holder_takes_the_full_post():
+    career = [
+        held(0, "chongqing", "Mayor", started=when(2022, 1, 21)),  # the lead reports the election first
+        held(1, "chongqing", "Acting Mayor", started=when(2021, 12, 30)),
+        held(2, "yiyang", "Acting Mayor", started=when(2008)),
+        held(3, "changsha", "Mayor", started=when(2014)),  # another city's mayoralty ends nothing
+    ]
+    found = summary(times(career))
+    assert ("body/chongqing", "Acting Mayor", "end", "2022-01-21") in found
+    assert not any(b in ("body/yiyang", "body/chongqing") and t == "Mayor" and k == "end" for b, t, k, _ in found)
+    assert ("body/yiyang", "Acting Mayor", "end", "2022-01-21") not in found

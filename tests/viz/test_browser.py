@@ -1,4 +1,4 @@
-"""The explorer in a real headless Chromium: it renders, finds, filters and runs no injected script."""
+"""The explorer in a real headless Chromium: it renders, finds, filters, draws careers and runs no injected script."""
 
 import io
 import os
@@ -124,3 +124,97 @@ def test_injected_markup_never_runs(browser, tmp_path):
     assert "<script>window.__xss = 1; alert(1)</script>" in panel
     assert browser.execute_script("return window.__xss") is None
     assert errors(browser) == []
+
+
+@pytest.fixture(scope="module")
+def careers_page(tmp_path_factory):
+    from tests.careers_graph import career_graph
+
+    page = tmp_path_factory.mktemp("careers") / "graph.html"
+    page.write_text(render(career_graph()), encoding="utf-8")
+    return page
+
+
+def set_dates(driver, start: str, end: str) -> None:
+    """Set the date range as the pickers would, then fire their change events."""
+    driver.execute_script(
+        "for (const [id, v] of [['from', arguments[0]], ['to', arguments[1]]]) {"
+        "  const f = document.getElementById(id); f.value = v; f.dispatchEvent(new Event('change')); }",
+        start,
+        end,
+    )
+
+
+def test_an_officials_panel_draws_the_career_as_a_timeline(browser, careers_page):
+    open_page(browser, careers_page)
+    assert browser.execute_script("return window.kgSearch('胡和平')") == "person/hu-heping"
+    posts = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#panel .timeline .post')).map(p => ({"
+        "  what: p.querySelector('.what').textContent, when: p.querySelector('.when').textContent,"
+        "  bar: p.querySelector('.bar').className,"
+        "  left: p.querySelector('.bar').getBoundingClientRect().left,"
+        "  right: p.querySelector('.bar').getBoundingClientRect().right,"
+        "  track: p.querySelector('.track').getBoundingClientRect().right}))"
+    )
+    assert [(p["what"], p["when"], p["bar"]) for p in posts] == [
+        ("Deputy Secretary, Yiyang Municipal Party Committee", "2008 – ended, date unknown", "bar end-unknown"),
+        ("Vice Governor, Hunan Provincial People's Government", "2011-03 – 2016-05", "bar"),
+        ("Secretary, Yiyang Municipal Party Committee", "2016 – open", "bar open"),
+        ("Member of the Standing Committee, Hunan Provincial Party Committee", "reported 2023-03-15", "bar reported"),
+    ]
+    deputy, governor, secretary, _ = posts
+    assert deputy["left"] < governor["left"] < governor["right"] < secretary["right"]  # on one time axis
+    assert governor["right"] < governor["track"] - 50  # a closed post stops at its end
+    assert abs(secretary["right"] - secretary["track"]) < 2  # an open one runs to the axis end
+    arrow = browser.execute_script(
+        "return getComputedStyle(document.querySelector('#panel .bar.open'), '::after').content"
+    )
+    assert "▶" in arrow
+    axis = browser.execute_script("return document.querySelector('#panel .timeline .axis').textContent")
+    assert axis == "20082023"
+    assert browser.execute_script("return window.kgSearch('Yiyang Municipal Party Committee')")
+    assert browser.execute_script("return document.querySelector('#panel .timeline')") is None  # a body has none
+    assert errors(browser) == []
+
+
+def test_the_date_filter_keeps_posts_whose_span_overlaps_the_range(browser, careers_page):
+    open_page(browser, careers_page)
+
+    def posts() -> set[str]:
+        return {
+            e["text"] for e in browser.execute_script("return window.kgVisibleEdges()") if e["relation"] == "holds_post"
+        }
+
+    everything = posts()
+    assert "holds post: Vice Governor (2011-03 – 2016-05)" in everything and len(everything) == 7
+    set_dates(browser, "2017-01-01", "2018-12-31")
+    shown = posts()
+    assert "holds post: Vice Governor (2011-03 – 2016-05)" not in shown  # ended in May 2016
+    assert "holds post: Secretary (2012-06 – 2016)" not in shown  # Li Ming's ended with 2016
+    assert "holds post: Secretary (2016 – open)" in shown  # still held
+    assert "holds post: Deputy Secretary (2008 – ended, date unknown)" in shown  # nothing says it ended before
+    assert "holds post: Mayor" not in shown  # no date: reported in 2023 only
+    assert browser.execute_script("return window.kgVisibleNodes()") > 0
+    set_dates(browser, "2012-05-01", "2012-05-31")
+    may = posts()
+    assert "holds post: Secretary (… – 2012-05)" in may and "holds post: Secretary (2012-06 – 2016)" not in may
+    # Officials and bodies the articles only name in 2016-2023 stay shown for the posts they held in 2012.
+    shown_nodes = browser.execute_script("return window.kgNetwork.body.data.nodes.getIds()")
+    assert {"person/wu-qiang", "body/430900/party_committee"} <= set(shown_nodes)
+    assert "person/zhou-lan" not in shown_nodes
+    assert errors(browser) == []
+
+
+def test_markup_in_a_career_is_shown_as_text(browser, tmp_path):
+    from tests.careers_graph import HUNAN_GOV, career_graph
+
+    g = career_graph()
+    g.nodes[HUNAN_GOV]["label"] = '<img src=x onerror="window.__xss=4">Hunan'
+    page = tmp_path / "graph.html"
+    page.write_text(render(g), encoding="utf-8")
+    open_page(browser, page)
+    browser.execute_script("window.kgSearch('Hu Heping')")
+    timeline = browser.execute_script("return document.querySelector('#panel .timeline').textContent")
+    assert 'Vice Governor, <img src=x onerror="window.__xss=4">Hunan' in timeline
+    assert browser.execute_script("return document.querySelectorAll('#panel img').length") == 0
+    assert browser.execute_script("return window.__xss") is None

@@ -63,3 +63,40 @@ def test_text_from_articles_is_escaped_in_the_page(tmp_path):
     body = html.split('id="kg-data">', 1)[1]
     assert "<script>alert(1)" not in body and "<img src=x" not in body
     assert "\\u003cscript\\u003ealert(1)" in body
+
+
+def test_an_officials_career_and_the_spans_of_posts():
+    from tests.careers_graph import career_graph
+
+    data = page_json(render(career_graph()))
+    career = data["details"]["person/hu-heping"]["career"]
+    assert [(c["title"], c["start"], c["end"], c["lo"], c["hi"]) for c in career] == [
+        ("Deputy Secretary", "2008", "ended, date unknown", "2008-01-01", ""),
+        ("Vice Governor", "2011-03", "2016-05", "2011-03-01", "2016-05-31"),
+        ("Secretary", "2016", "open", "2016-01-01", ""),
+        ("Member of the Standing Committee", "", "open", "", ""),
+    ]
+    assert career[-1]["dated"] is False and career[-1]["reported"] == ["2023-03-15", "2023-03-15"]
+    assert "career" not in data["details"]["body/430900/party_committee"]
+    edges = {(e["from"], e["to"], e["text"]): e for e in data["edges"]}
+    governor = edges[("person/hu-heping", "body/430000/government", "holds post: Vice Governor (2011-03 – 2016-05)")]
+    assert governor["span"] == ["2011-03-01", "2016-05-31"]
+    mayor = edges[("person/zhou-lan", "body/430900/government", "holds post: Mayor")]
+    assert "span" not in mayor and mayor["first"] == "2023-03-15"  # no date: the filter uses when it was reported
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert ["2012-06-01", "2016-12-31"] in nodes["body/430900/party_committee"]["held"]
+    assert "held" not in nodes["person/zhou-lan"]
+    assert data["date_min"] == "2008-01-01"  # the date range reaches back to the earliest post
+
+
+def test_a_real_build_gives_a_span_to_the_posts_it_dates_only(graph):
+    from kgraph.careers import spells
+
+    data = page_json(render(graph))
+    dated = {(s.official, s.body, s.title) for s in spells(graph) if s.dated}
+    for e in data["edges"]:
+        title = e["text"].split(": ", 1)[-1].split(" (", 1)[0]  # "holds post: Director (2015 – open)"
+        assert ("span" in e) == (e["relation"] == "holds_post" and (e["from"], e["to"], title) in dated), e
+    zou = data["details"]["person/zou-lianke"]["career"]
+    assert {c["title"] for c in zou} == {"Director", "Secretary of the Party Group"}
+    assert all(c["reported"] == ["2023-05-07", "2023-05-07"] for c in zou)

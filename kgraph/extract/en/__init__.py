@@ -13,10 +13,13 @@ before a possessive only says where or whose, not who acts.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kgraph.article import Article
+from kgraph.dates import article_date
 from kgraph.extract.actors import FirstActor
 from kgraph.extract.atoms import Atom
 from kgraph.extract.campaigns import CampaignMatch
@@ -24,6 +27,7 @@ from kgraph.extract.chains import BREAK, JUXT, OF, BodyMention
 from kgraph.extract.en import atoms as en_atoms
 from kgraph.extract.en import campaigns, posts
 from kgraph.extract.en.bylines import find_bylines
+from kgraph.extract.en.dates import date_pattern, date_words
 from kgraph.extract.en.names import NameMatch, find_names
 from kgraph.extract.en.outlets import OutletMatch, find_outlets
 from kgraph.extract.en.regions import DESCRIPTOR, find_regions, whole_atoms, whole_objects, words_of
@@ -47,6 +51,29 @@ ADDRESS_GAP = re.compile(
 #: A possessive, and the place before it ("Guizhou's development"): whose a thing is, not who acts.
 POSSESSIVE = re.compile(r"'s\b")
 PLACE_BEFORE = re.compile(r"(?<![\w'])[A-Z][a-z]+(?: [A-Z][a-z]+)?$")
+
+
+@lru_cache(maxsize=1)
+def month_abbreviations() -> frozenset[str]:
+    """Months written short with a full stop ("Jan.", "Sept."), which ends no sentence before the day."""
+    return frozenset(w.capitalize() + "." for w in date_words()["month"] if len(w) <= 4)
+
+
+def english_sentences(text: str) -> list[Sentence]:
+    """Sentences as in every Latin script (``LATIN_END``), joined again where one ended at a month's
+    abbreviation before its day ("BEIJING, Jan. 26 (Xinhua) -- ...", "on Sept. 16")."""
+    out = sentences(text, LATIN_END)
+    months = month_abbreviations()
+    i = 0
+    while i + 1 < len(out):
+        s, nxt = out[i], out[i + 1]
+        if nxt.text[:1].isdigit() and s.text[-5:].rsplit(None, 1)[-1] in months and "\n" not in text[s.end : nxt.start]:
+            out[i : i + 2] = [Sentence(text[s.start : nxt.end], s.start, nxt.end, s.paragraph)]
+        else:
+            i += 1
+    return out
+
+
 SUPERVISION_VERB = re.compile(r"\b(?:supervis|guid|urg|inspect|steer|direct)\w*\b(?!\s+(?:groups?|teams?)\b)", re.I)
 
 
@@ -57,6 +84,8 @@ class EnglishReading(Reading):
     wholes: list[Atom] = field(default_factory=list)  # its own regions named by a level noun ("our province")
     bylines: set[tuple[int, int]] = field(default_factory=set)
     low: str = ""  # the text folded to lower case, for the phrase automata
+    anchor: dt.date | None = None  # the article's date: relative dates count from it
+    gone: set[str] = field(default_factory=set)  # names and surnames of the persons it has expelled so far
     _surnames: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def surnames_before(self, pos: int) -> frozenset[str]:
@@ -82,8 +111,10 @@ class English(Pack):
     def read(self, article: Article) -> EnglishReading:
         # Typographic apostrophes become straight ones, character for character, so offsets hold.
         text = article.text.replace("’", "'")
-        reading = EnglishReading(article, text, sentences(article.text, LATIN_END), find_names(text))
+        reading = EnglishReading(article, text, english_sentences(article.text), find_names(text))
         reading.low = folded(text)
+        reading.anchor = article_date(article.date)
+        date_pattern()  # compiled with the pack's other patterns, before the first post needs it
         reading.outlets = find_outlets(text, shared())
         reading.wholes = whole_atoms(text)
         return reading
@@ -156,4 +187,6 @@ class English(Pack):
         regions = [(a.start, a.end, a.place.codes[0]) for a in atoms if a.kind == "region" and a.place.codes]
         levels = [a for a in atoms if a.kind == "level"]
         text = reading.text[s.start : s.end]
-        return posts.holders(text, names, bodies, regions, levels, reading.surnames_before(s.start))
+        return posts.holders(
+            text, names, bodies, regions, levels, reading.surnames_before(s.start), reading.anchor, reading.gone
+        )

@@ -9,9 +9,11 @@ campaign stands right before it (省委“1310”具体部署).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from kgraph.article import Article
+from kgraph.dates import PartialDate, article_date
 from kgraph.extract.actors import NearestActor
 from kgraph.extract.atoms import Atom
 from kgraph.extract.campaigns import CampaignMatch, discovered_key
@@ -22,6 +24,7 @@ from kgraph.extract.posts import Holder
 from kgraph.extract.spans import overlaps
 from kgraph.extract.zh import atoms as zh_atoms
 from kgraph.extract.zh import posts
+from kgraph.extract.zh.dates import Clock, last_date
 from kgraph.extract.zh.lexicon import Cuts
 from kgraph.extract.zh.names import name_at, pinyin_label, pinyin_word, romanize
 from kgraph.gazetteer import Gazetteer
@@ -53,11 +56,33 @@ BYLINE_GAP = (" ", "、", "\u3000")
 class ChineseReading(Reading):
     cuts: Cuts | None = None  # jieba's cuts over the whole text, for bylines
     sentence_cuts: dict[int, Cuts] = field(default_factory=dict)  # by sentence start
+    last_dates: dict[int, PartialDate | None] = field(default_factory=dict)  # by sentence start
+    starts: list[int] = field(default_factory=list)  # of the sentences, in order
 
     def cuts_of(self, s: Sentence) -> Cuts:
         if s.start not in self.sentence_cuts:
             self.sentence_cuts[s.start] = Cuts(s.text)
         return self.sentence_cuts[s.start]
+
+    def clock(self, s: Sentence) -> Clock:
+        """The dates of a sentence, with the last date the sentences before it in its paragraph gave (found
+        only where the sentence gives none)."""
+        anchor = article_date(self.article.date)
+
+        def carried() -> PartialDate | None:
+            if not self.starts:
+                self.starts = [other.start for other in self.sentences]
+            i = bisect_left(self.starts, s.start) - 1
+            while i >= 0 and self.sentences[i].paragraph == s.paragraph:
+                other = self.sentences[i]
+                if other.start not in self.last_dates:
+                    self.last_dates[other.start] = last_date(other.text, anchor)
+                if self.last_dates[other.start] is not None:
+                    return self.last_dates[other.start]
+                i -= 1
+            return None
+
+        return Clock(s.text, anchor, carried)
 
 
 @register("zh")
@@ -121,14 +146,15 @@ class Chinese(Pack):
         return sorted(out, key=lambda c: c.start)
 
     def link(self, gap: str) -> str:
-        return JUXT if gap == "" else BREAK
+        """Touching atoms, or atoms with a marker between them (河南省原省委常委: former), are one name."""
+        return JUXT if gap == "" or gap in zh_atoms.post_markers() else BREAK
 
     def address(self, gap: str) -> bool:
         return gap == ""
 
     def holders(self, reading: Reading, s: Sentence, atoms: list[Atom], bodies: list[BodyMention]) -> list[Holder]:
         assert isinstance(reading, ChineseReading)
-        return posts.holders(s.text, atoms, bodies, reading.cuts_of(s))
+        return posts.holders(s.text, atoms, bodies, reading.cuts_of(s), lambda: reading.clock(s))
 
     def meeting_holder(self, reading: Reading, s: Sentence, bodies: list[BodyMention]) -> BodyRef | None:
         """The body that holds the meeting: 区政协党组召开…, 县委书记张成主持召开…常委会."""

@@ -66,7 +66,7 @@ def find_atoms(text: str, gaz: Gazetteer, cuts: Container[int]) -> list[Atom]:
                 if atom is not None:
                     break
         if atom is not None and not any(taken[atom.start : atom.end]):
-            out.append(atom)
+            out += _head_of_place(text, atom) if text[atom.end : atom.end + 1] == "长" else [atom]
             taken[atom.start : atom.end] = b"\x01" * (atom.end - atom.start)
     levels = level_forms("zh")
     for m in level_pattern().finditer(text):
@@ -74,6 +74,26 @@ def find_atoms(text: str, gaz: Gazetteer, cuts: Container[int]) -> list[Atom]:
             out.append(Atom("level", m.start(), m.end(), m.group(0), levels[m.group(0)]))
     out.sort(key=lambda x: x.start)
     return _markers(text, _naming_order(text, _organisations(text, out, gaz)))
+
+
+#: How often a word starting with a title's last character occurs in jieba's dictionary for the title not to
+#: end there (北京市长远发展: 长远 20000; 北京市长王安顺: 长王 none).
+COMMON_AFTER = 100
+
+
+def _head_of_place(text: str, atom: Atom) -> list[Atom]:
+    """A place whose level word begins its head's title (北京市长, 陕西省长: the place and 市长, 省长), else the
+    atom itself."""
+    from kgraph.extract.zh.lexicon import title_table, tokenizer
+
+    if atom.kind != "region" or len(atom.text) < 3 or text[atom.end : atom.end + 1] != "长":
+        return [atom]
+    title = title_table().get(atom.text[-1] + "长")
+    word = text[atom.end : atom.end + 2]
+    if title is None or (len(word) == 2 and (tokenizer().FREQ.get(word) or 0) >= COMMON_AFTER):
+        return [atom]
+    place = Atom("region", atom.start, atom.end - 1, atom.text[:-1], atom.value)
+    return [place, Atom("title", atom.end - 1, atom.end + 1, atom.text[-1] + "长", title)]
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +207,7 @@ def _region_codes(word: str, codes: list[str], gaz: Gazetteer, a: int, b: int, c
     # A short name ("宽城", "中山") must stand as its own word, and county-level districts' short
     # names (和平, 城关, 新华) are too common to trust at all.
     short = [c for c in codes if gaz.regions[c].kind != "district"]
-    if short and a in cuts and b in cuts and not (_county_level(short, gaz) and common_place_word(word)):
+    if short and not (_county_level(short, gaz) and common_place_word(word)) and a in cuts and b in cuts:
         return short
     return []
 

@@ -21,6 +21,8 @@ from functools import lru_cache
 from kgraph.lexicon import table
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Han characters only (a cheaper test than each character's).
+ALL_HAN = re.compile(r"[\u4e00-\u9fff]+")
 DELIMITERS = set('、,，。；;:：（()）“”"《》 \n!！?？等')
 #: jieba's part-of-speech tags of the words that end a name: verbs, adverbs, prepositions, conjunctions,
 #: particles (王凯调任, 肖毅已相继落马, 龚建华的仕途).
@@ -58,6 +60,8 @@ def context_words() -> dict[str, frozenset[str]]:
         sides[row["side"]].add(row["word"])
     sides["after"] |= sides["person"]
     sides["after"] |= {r["word"] for r in table("zh_post_words.tsv") if r["role"] in ("verb", "linker")}
+    # adverbs of more than one character before a verb of appointment (王凯此前任…)
+    sides["after"] |= {r["word"] for r in table("zh_post_words.tsv") if r["role"] == "adverb" and len(r["word"]) > 1}
     sides["linker"] = {r["word"] for r in table("zh_post_words.tsv") if r["role"] == "linker"}
     return {side: frozenset(words) for side, words in sides.items()}
 
@@ -89,16 +93,16 @@ def word_before(text: str, pos: int, cuts: Container[int]) -> str:
 
 
 def closes(text: str, end: int, cuts: Container[int]) -> bool:
-    """Whether a name may end at ``end``: the text ends, a delimiter follows, or a word that ends a name:
+    """Whether a name may end at ``end``: the text ends, a delimiter or a digit follows, or a word that ends a name:
     one jieba tags as a verb, adverb, preposition, conjunction or particle (调任, 已, 在, 和, 的), a title
     (习近平总书记), a verb of appointment or a word of ``data/zh_name_context.tsv`` (同志, 等, 一行)."""
     from kgraph.extract.zh.lexicon import title_table, word_tags
 
-    if end >= len(text) or text[end] in DELIMITERS:
+    if end >= len(text) or text[end] in DELIMITERS or text[end].isdigit():  # 陈敏尔1月30日当选…
         return True
     if _closing_pattern().match(text, end):
         return True
-    if end not in cuts:
+    if not may_close(text, end) or end not in cuts:  # jieba is asked only where a closing word may start
         return False
     word = word_at(text, end, cuts)
     if word in context_words()["after"] or word in title_table():
@@ -120,8 +124,8 @@ def closing_words() -> frozenset[str]:
 
 def may_close(text: str, end: int) -> bool:
     """Whether a name could end at ``end`` (a cheap test before jieba is asked): the text ends, a delimiter or
-    a word that ends a name starts there."""
-    if end >= len(text) or text[end] in DELIMITERS:
+    a word that ends a name starts there, or a digit."""
+    if end >= len(text) or text[end] in DELIMITERS or text[end].isdigit():
         return True
     words = closing_words()
     return any(text[end : end + k] in words for k in range(1, WORD_REACH + 1))
@@ -185,9 +189,9 @@ def name_at(text: str, pos: int, cuts: Container[int], loose: bool = False, boun
 
     A name is a surname and one or two characters that end where the name does (see :func:`closes`); the
     longest such wins, unless its last character is a word of its own that is no part of a name (肖毅 in
-    肖毅已相继落马). ``bounded``: the slot itself says a name stands here (after a title, before a title), so
-    a jieba word boundary is enough for its end. ``loose`` accepts a name without a known surname (a
-    byline's pen name) and ends it at any word boundary.
+    肖毅已相继落马) or begins one that ends a name (王凯 in 王凯此前任). ``bounded``: the slot itself says a
+    name stands here (after a title, before a title), so a jieba word boundary is enough for its end.
+    ``loose`` accepts a name without a known surname (a byline's pen name) and ends it at any word boundary.
     """
     sl = surname_length(text, pos)
     if not sl and not loose:
@@ -202,12 +206,12 @@ def name_at(text: str, pos: int, cuts: Container[int], loose: bool = False, boun
     for length in lengths:
         end = pos + length
         chunk = text[pos:end]
-        if not all(HAN.match(c) for c in chunk):
+        if not ALL_HAN.fullmatch(chunk):
             continue
         if not loose and not is_name(text, pos, end, sl, cuts):
             continue
         longest = length == sl + 2
-        if longest and _ends_in_function_word(text, end, cuts):
+        if longest and (_ends_in_function_word(text, end, cuts) or _closing_word_at(text, end - 1)):
             continue
         if closes(text, end, cuts) or (longest and _closing_character(text, end)):
             return length
@@ -216,6 +220,12 @@ def name_at(text: str, pos: int, cuts: Container[int], loose: bool = False, boun
     if not best and not loose:
         best = _before_honorific(text, pos, cuts)
     return best
+
+
+def _closing_word_at(text: str, pos: int) -> bool:
+    """Whether a word that ends a name, of two characters or more, starts at ``pos`` (此前 in 王凯此前任…)."""
+    m = _closing_pattern().match(text, pos)
+    return m is not None and m.end() - pos > 1
 
 
 def is_name(text: str, start: int, end: int, sl: int, cuts: Container[int]) -> bool:
@@ -247,7 +257,7 @@ def _common(word: str, names: tuple[str, ...] = ("nr",)) -> bool:
 def plain_name(chunk: str, sl: int) -> bool:
     """What a name's characters alone say (no jieba cut needed): Han characters, none that never stands in a
     given name, not ending in a level word, no word jieba knows as something else, no verb of appointment."""
-    if not all(HAN.match(c) for c in chunk) or NOT_IN_NAME & set(chunk[sl:]) or chunk[-1] in PLACE_END:
+    if not ALL_HAN.fullmatch(chunk) or NOT_IN_NAME & set(chunk[sl:]) or chunk[-1] in PLACE_END:
         return False
     return not common_word(chunk) and not _closing_pattern().match(chunk)
 
@@ -281,7 +291,8 @@ def _ends_in_function_word(text: str, end: int, cuts: Container[int]) -> bool:
 
     if end >= len(text) or text[end] in DELIMITERS:
         return False  # 吴友才、: a name ends at a delimiter, an adverb does not
-    return end - 1 in cuts and end in cuts and word_tags().get(text[end - 1], "").startswith(FUNCTION_TAGS)
+    # the tag first: jieba is asked only about a character that may be a function word
+    return word_tags().get(text[end - 1], "").startswith(FUNCTION_TAGS) and end - 1 in cuts and end in cuts
 
 
 def _before_honorific(text: str, pos: int, cuts: Container[int]) -> int:
@@ -290,7 +301,7 @@ def _before_honorific(text: str, pos: int, cuts: Container[int]) -> int:
     for length in (4, 3, 2):
         end = pos + length
         chunk = text[pos:end]
-        if len(chunk) != length or not all(HAN.match(c) for c in chunk) or NOT_IN_NAME & set(chunk):
+        if len(chunk) != length or not ALL_HAN.fullmatch(chunk) or NOT_IN_NAME & set(chunk):
             continue
         if any(text.startswith(w, end) for w in context_words()["person"]) and not common_word(chunk, PROPER_TAGS):
             if pos in cuts and end in cuts and not _has_common_word(text, pos, end, cuts):
@@ -325,7 +336,7 @@ def unknown_name_at(text: str, pos: int, cuts: Container[int]) -> int:
     for length in (3, 2):
         end = pos + length
         chunk = text[pos:end]
-        if len(chunk) != length or not all(HAN.match(c) for c in chunk) or NOT_IN_NAME & set(chunk):
+        if len(chunk) != length or not ALL_HAN.fullmatch(chunk) or NOT_IN_NAME & set(chunk):
             continue
         if chunk[-1] in PLACE_END or common_word(chunk) or _closing_pattern().match(chunk):
             continue

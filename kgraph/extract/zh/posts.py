@@ -5,21 +5,26 @@ name, each with the body or place written before it: 益阳市市长, 江西省�
 党组书记、主任李建辉; 党组成员吴友才、高向荣 (a list after the titles); 刘云梅、鲁罡等市政府党组成员
 and 习近平总书记 (titles after the names); 李建辉主持会议 (a name before a verb); and careers,
 titles after a verb of appointment that belong to the clause's subject (2005年,胡衡华调任湖南省经济委员会主任;
-2008年任益阳市委副书记; 他现任安徽省政协党组书记、主席; 任命胡衡华为重庆市人民政府副市长). Which body each
-title is held in is decided by :func:`kgraph.extract.posts.resolve`.
+2008年任益阳市委副书记; 他现任安徽省政协党组书记、主席; 任命胡衡华为重庆市人民政府副市长), titles after the
+person a verb acts on (免去张华的…职务), titles a person left (龚正由山东省长调任…) and career lines
+(2015.03—2018.06 XX市委书记). Each phrase carries the start and end the words around it report
+(:mod:`kgraph.extract.zh.changes`). Which body each title is held in is decided by
+:func:`kgraph.extract.posts.resolve`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
-from dataclasses import dataclass
+from collections.abc import Callable, Container
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kgraph.extract.atoms import Atom
 from kgraph.extract.chains import BodyMention
-from kgraph.extract.posts import PERSON, Holder, PostPhrase
-from kgraph.extract.zh.lexicon import word_tags
+from kgraph.extract.posts import PERSON, Change, Holder, PostPhrase
+from kgraph.extract.zh import changes
+from kgraph.extract.zh.dates import Clock, Dating
+from kgraph.extract.zh.lexicon import title_table, word_tags
 from kgraph.extract.zh.names import (
     DELIMITERS,
     HAN,
@@ -46,17 +51,17 @@ CLAUSE_JOINS = (",", "，", "、")
 DATED = re.compile(r"\d[年月日]\Z")
 #: What ends a clause.
 CLAUSE_END = set("，,。；;！!？?")
+#: A digit: a career's span is written in digits.
+DIGIT = re.compile(r"\d")
+#: The first characters of the markers (原, 前, 时任), a cheap test before they are looked for.
+FIRST = frozenset(row["word"][0] for row in table("zh_post_words.tsv") if row["role"] == "marker")
 #: Delimiters after which a list of names without titles may end (游钧、杨艺文参加。 ends at a verb).
 LIST_END = "，,。；;！!"
 
 
-@lru_cache(maxsize=1)
 def post_words() -> dict[str, dict[str, str]]:
-    """``data/zh_post_words.tsv`` by role: verb -> time (任 start, 曾任 former, 辞去 end)."""
-    out: dict[str, dict[str, str]] = {}
-    for row in table("zh_post_words.tsv"):
-        out.setdefault(row["role"], {})[row["word"]] = row["time"]
-    return out
+    """``data/zh_post_words.tsv`` by role: word -> time (任 start, 曾任 former, 辞去 end)."""
+    return changes.words()
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +82,16 @@ class Run:
     end: int
 
 
-def holders(text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: Container[int]) -> list[Holder]:
-    """The officials a sentence names (offsets in it) with their post phrases, and names without titles."""
+def holders(
+    text: str,
+    atoms: list[Atom],
+    bodies: list[BodyMention],
+    cuts: Container[int],
+    clock: Callable[[], Clock] | None = None,
+) -> list[Holder]:
+    """The officials a sentence names (offsets in it) with their post phrases, and names without titles; each
+    phrase with the start and end the sentence reports (:mod:`kgraph.extract.zh.changes`), dated by ``clock``
+    (the sentence's dates, made only where a change needs them)."""
     body_at_end: dict[int, BodyRef] = {}
     starts: dict[int, int] = {}  # where the body or place written right before a title begins, by its end
     for b in bodies:
@@ -87,43 +100,225 @@ def holders(text: str, atoms: list[Atom], bodies: list[BodyMention], cuts: Conta
         starts[b.end] = min(starts.get(b.end, b.start), b.start)
     unit_at_end = {b.end: b.unit for b in bodies if b.ref is None and b.unit}
     region_at_end: dict[int, str] = {}
+    address: dict[int, int] = {}  # where the address a place ends begins, by its end (广东省韶关市)
     for a in atoms:
+        if a.kind == "region":
+            address[a.end] = address.get(a.start, a.start)
         if a.kind == "region" and a.place.codes:
             region_at_end[a.end] = a.place.codes[0]
-            starts.setdefault(a.end, a.start)
+            starts.setdefault(a.end, address[a.end])
     where = _Where(body_at_end, unit_at_end, region_at_end, starts)
     slot_names = _slot_names(text, cuts, bodies, atoms)
+    name_ends = {e for _, e in slot_names}
     taken_by_atoms = bytearray(len(text) + 1)
     for a in atoms:
         if a.kind != "level":  # 旗 in 薛昇旗: a level word alone may end a name
             taken_by_atoms[a.start : a.end] = b"\x01" * (a.end - a.start)
+    times = _Times(text, clock, atoms)
     out: list[Holder] = []
     taken: set[int] = set()
     career_end = -1  # where the last run of a career (titles after a verb of appointment) ended
+    career_time: str | None = None  # and what its verb said of the posts
     for run in _runs(text, [a for a in atoms if a.kind == "title"], where):
         # Names after the run (书记袁家军, 党组成员吴友才、高向荣), else before it (习近平总书记, 刘云梅、鲁罡等…成员).
         found = _names_from(text, run.end, cuts, taken_by_atoms) or _names_before(
             text, run.titles[0].start, bodies, cuts
         )
+        if found:
+            if found[0][0] >= run.end:  # 原任重庆市市长唐良智, 新任市委书记张三 (not the news: no date)
+                lead = _verb_before(text, run.start, cuts, name_ends)
+                time = changes.verb_time(text, lead, run.start - len(lead)) if lead else _marked(text, run.start)
+                phrases = times.phrases(run, time, run.start, describes=True)
+            else:  # 免去石奇珠汕尾市委书记职务
+                time = changes.object_time(text, found[0][0], right_before=True)
+                phrases = times.phrases(run, time, found[0][0])
         for s, e in found:
             if s not in taken:
                 taken.add(s)
-                out.append(_holder(text, s, e, run.phrases))
+                out.append(_holder(text, s, e, phrases))
         if found:
             continue
-        verb = _verb_before(text, run.start, cuts, {e for _, e in slot_names})
-        if verb is None and not (career_end >= 0 and text[career_end : run.start] in CLAUSE_JOINS):
+        verb = _verb_before(text, run.start, cuts, name_ends)
+        continued = career_end >= 0 and text[career_end : run.start] in CLAUSE_JOINS
+        if verb is None and not continued:
+            holder = _object(text, run, slot_names, times) or _left_from(text, run, slot_names, times)
+            if holder is None:
+                holder = times.career_line(run)
+                if holder is not None:  # 2016.03—2020.11 吉林省委副书记,省长
+                    career_end, career_time = run.end, changes.START
+            if holder is not None:
+                out.append(holder)
             continue
-        holder = _subject(text, run, verb, out, slot_names, cuts)
-        if holder is not None:
-            career_end = run.end
-            out.append(holder)
+        subjects, describes = _subject(text, run, verb, out, slot_names, cuts)
+        if not subjects:
+            continue
+        holder = subjects[-1]
+        if verb is None:
+            time = career_time
+            if time == changes.SUCCESSIVE and out and out[-1].phrases:  # 先后担任A、B,C: B gave way to C
+                last = out[-1].phrases[-1]
+                out[-1] = replace(out[-1], phrases=(*out[-1].phrases[:-1], replace(last, ended=Change())))
+        elif verb in post_words().get("linker", {}):
+            time = changes.object_time(text, subjects[0].start) or changes.verb_time(text, verb, run.start - len(verb))
+        else:
+            time = changes.verb_time(text, verb, run.start - len(verb))
+        pos = run.start - len(verb) if verb else run.start
+        if verb in post_words().get("acting", {}):
+            run = _acting(run, verb)
+        news = not (verb and changes.past(text, pos))  # 刘国中已任陕西省委书记: before the news
+        phrases = times.phrases(run, time, pos, describes, news)
+        ended = changes.left(text, run.end, times.clock()) if changes.leaves(text, run.end) else None
+        if ended is not None:
+            phrases = tuple(p if p.ended is not None else replace(p, ended=ended) for p in phrases)
+        career_end, career_time = run.end, time
+        out += [Holder(h.start, h.end, h.name, h.zh, phrases, h.refers) for h in subjects]
     # Names without titles: 蔡奇指出, 由王志宏主持, 市领导游钧、杨艺文参加.
     for s, e in slot_names:
         if s not in taken:
             taken.add(s)
             out.append(_holder(text, s, e, ()))
+    return times.expelled(out) if changes.expels(text) else out
+
+
+class _Times:
+    """What a sentence says of the posts it names: the time of each run and its date, from the sentence's
+    clock, made on first use."""
+
+    def __init__(self, text: str, clock: Callable[[], Clock] | None, atoms: list[Atom]):
+        self.text = text
+        self.make = clock
+        self.made: Clock | None = None
+        self.atoms = atoms
+        self.found_marks: dict[int, str] | None = None
+
+    def marks(self) -> dict[int, str]:
+        """Markers between the atoms of a body, by offset (河南省原省委常委): their times."""
+        if self.found_marks is None:
+            self.found_marks = _marks(self.text, self.atoms)
+        return self.found_marks
+
+    def clock(self) -> Clock | None:
+        if self.made is None and self.make is not None:
+            self.made = self.make()
+        return self.made
+
+    def phrases(
+        self, run: Run, time: str | None, pos: int, describes: bool = False, news: bool = True, after: bool = True
+    ) -> tuple[PostPhrase, ...]:
+        """The run's phrases with the start and end ``time`` says (changed from a marker on: 江西省人大常委会原
+        副主任), dated as a change written at ``pos``."""
+        if time is not None and after:
+            time = changes.after(self.text, run.end) or time  # 提名张华为市长候选人, 担任市长期间
+        markers = post_words().get("marker", {})
+        marks = self.marks() if len(run.titles) > 1 or run.start < run.titles[0].start else {}
+        each: list[str] = []
+        since = run.start  # where the text before the title begins
+        for title in run.titles:
+            marker = next((m for m in markers if title.text.startswith(m)), None) if title.text[0] in FIRST else None
+            marked = [t for at, t in marks.items() if since <= at < title.start] if marks else None
+            time = markers[marker] if marker else marked[-1] if marked else time
+            each.append(time or changes.NONE)
+            since = title.end
+        if all(t in (changes.NONE, changes.HELD) for t in each):
+            return run.phrases
+        # A former post takes a date only from a career's span, never in a clause that describes a name.
+        spans = not describes and DIGIT.search(self.text) is not None
+        dated = any(t in changes.DATED and (t != changes.FORMER or spans) for t in each)
+        when = changes.dating(self.clock() if dated else None, time or changes.NONE, pos, describes, news)
+        return changes.changed(run.phrases, each, when)
+
+    def career_line(self, run: Run) -> Holder | None:
+        """A line of a career whose dates open it, held by the person the text last named (2015.03—2018.06
+        XX市委书记: both; 2018.06— XX市委书记: a start)."""
+        if not self.text[:1].isdigit():
+            return None
+        clock = self.clock()
+        if clock is None or not clock.found:
+            return None
+        w = clock.found[0]
+        if self.text[: w.start].strip() or self.text[w.end : run.start].strip() or w.date is None:
+            return None
+        when = Dating(w.date, w.until, w.span, stated=True)
+        phrases = changes.changed(run.phrases, [changes.START] * len(run.phrases), when)
+        return Holder(run.start, run.end, "", phrases=phrases, refers=PERSON)
+
+    def expelled(self, found: list[Holder]) -> list[Holder]:
+        """End the posts of the persons a discipline decision expels (给予张华开除党籍处分)."""
+        at = changes.expelled(self.text, [(h.start, h.end) for h in found if not h.refers])
+        out = []
+        for h in found:
+            if h.start in at and h.phrases and not h.refers:
+                when = changes.dating(self.clock(), changes.END, at[h.start])
+                ended = Change(when.date)
+                h = replace(h, phrases=tuple(p if p.ended else replace(p, ended=ended) for p in h.phrases))
+            out.append(h)
+        return out
+
+
+def _marks(text: str, atoms: list[Atom]) -> dict[int, str]:
+    """Markers written between the atoms of a body (河南省原省委常委, 东莞前市委书记), by offset: their times."""
+    markers = post_words().get("marker", {})
+    out: dict[int, str] = {}
+    if not any(c in text for c in FIRST):
+        return out
+    for a, b in zip(atoms, atoms[1:]):
+        gap = text[a.end : b.start]
+        if gap in markers:
+            out[a.end] = markers[gap]
     return out
+
+
+def _acting(run: Run, verb: str) -> Run:
+    """The run with the acting form of each title after a verb that makes them acting (代理郑州市市长职务)."""
+    table = title_table()
+    phrases = tuple(replace(p, title=table.get(verb + t.text, p.title)) for p, t in zip(run.phrases, run.titles))
+    return replace(run, phrases=phrases)
+
+
+def _left_from(text: str, run: Run, slot_names: list[tuple[int, int]], times: _Times) -> Holder | None:
+    """Posts a person left for the one a verb of appointment gives next (龚正由山东省长调任上海代市长,
+    2017年从山东省委常委、烟台市委书记任上,调赴河北): they ended when it began."""
+    lead = changes.left_from(text, run.start)
+    verb = changes.next_start(text, run.end) if lead is not None else None
+    if lead is None or verb is None:
+        return None
+    name = next(((s, e) for s, e in slot_names if e == lead), None)
+    if name is not None:
+        holder = _holder(text, name[0], name[1], run.phrases)
+    else:
+        holder = Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)
+    return replace(holder, phrases=times.phrases(run, changes.END, verb, after=False))
+
+
+def _marked(text: str, pos: int) -> str | None:
+    """What a marker right before a list of titles says of them all (原保定市市长王凯: former)."""
+    for marker, time in post_words().get("marker", {}).items():
+        start = pos - len(marker)
+        if start >= 0 and text.startswith(marker, start) and not (start and in_word(text, start, pos)):
+            return time
+    return None
+
+
+def _object(text: str, run: Run, slot_names: list[tuple[int, int]], times: _Times) -> Holder | None:
+    """Titles after the person a verb acts on (免去张华的…职务, 免去其…职务): the person's posts, and what the verb
+    says of them."""
+    end = run.start
+    if text[end - 1 : end] == "的":
+        end -= 1
+    person = next((w for w in context_words()["person"] if text.endswith(w, 0, end)), "")
+    end -= len(person)
+    name = next(((s, e) for s, e in slot_names if e == end), None)
+    if name is not None:
+        time = changes.object_time(text, name[0])
+        holder = _holder(text, name[0], name[1], run.phrases)
+    elif text[end - 1 : end] == "其":
+        time = changes.object_time(text, end - 1)
+        holder = Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)
+    else:
+        return None
+    if time is None:
+        return None
+    return replace(holder, phrases=times.phrases(run, time, holder.start if name else end - 1))
 
 
 @dataclass
@@ -171,13 +366,16 @@ def _joined(text: str, end: int, title: Atom, where: _Where) -> bool:
 
 def _verb_before(text: str, pos: int, cuts: Container[int], name_ends: Container[int]) -> str | None:
     """The verb of appointment that ends at ``pos`` and starts a word (任, not the end of 主任 or 责任): after a
-    date, a name (胡衡华任) or a delimiter, or where it makes no longer word with what stands before it."""
+    date, a name (胡衡华任) or a delimiter, or where it makes no longer word with what stands before it; a verb
+    that makes titles acting only right after a name or a delimiter (王文超代理郑州市市长, not 市委代理书记)."""
     m = _verb_pattern().search(text, max(0, pos - 6), pos)
     if m is None:
         return None
     start = m.start()
     if m.group(0) in post_words().get("linker", {}):
         return m.group(0)  # its subject must stand right before it (see _subject)
+    if m.group(0) in post_words().get("acting", {}):  # 王文超代理郑州市市长, …,代理山西省省长; not 市委代理书记
+        return m.group(0) if start in name_ends or not HAN.match(text[start - 1 : start] or "，") else None
     if start in name_ends or not HAN.match(text[start - 1]) or DATED.search(text, 0, start):
         return m.group(0)
     return None if in_word(text, start, m.end()) else m.group(0)
@@ -190,11 +388,12 @@ def _subject(
     found: list[Holder],
     slot_names: list[tuple[int, int]],
     cuts: Container[int],
-) -> Holder | None:
-    """The holder of a career run: the name it describes (…的龚建华), else the name written before its verb in
-    the sentence (the one right before a linking 为: 任命胡衡华为…), else a name that opens a clause before it as
-    its topic (景俊海职务已经三次调整,先后担任了…), else the person the text last named (他, 她, an omitted
-    subject)."""
+) -> tuple[list[Holder], bool]:
+    """The holders of a career run: the name it describes (…的龚建华), else the name written before its verb in
+    the sentence, with those joined to it by 、 (王五、赵六当选为副省长; right before a linking 为: 任命胡衡华为…,
+    任命胡衡华同志为…, 李四、王五为副主任), else a name that opens a clause before it as its topic (景俊海职务已经
+    三次调整,先后担任了…), else the person the text last named (他, 她, an omitted subject); and whether the run
+    describes the name."""
     verb_start = run.start - len(verb) if verb else run.start
     names = sorted({(h.start, h.end) for h in found if not h.refers} | set(slot_names))
     before = [(s, e) for s, e in names if e <= verb_start]
@@ -205,13 +404,27 @@ def _subject(
     if modified and not linker:
         before = modified[:1]  # 履新江西省委常委、南昌市委书记刚刚“满月”的龚建华: a clause that describes the name
     elif linker:
-        before = [(s, e) for s, e in before if e == verb_start]
+        before = _listed(text, before, verb_start)
+        return [_holder(text, s, e, run.phrases) for s, e in before], False
     elif not before:
         before = _topics(text, verb_start, cuts)
     if before:
-        s, e = before[-1]
-        return _holder(text, s, e, run.phrases)
-    return None if linker else Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)
+        listed = [] if modified else _listed(text, before, verb_start)  # 王五、赵六当选为副省长
+        return [_holder(text, s, e, run.phrases) for s, e in listed or before[-1:]], bool(modified)
+    return [Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)], False
+
+
+def _listed(text: str, names: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The names right before ``end`` (or before 同志 there), with those joined to them by 、 (李四、王五为…)."""
+    person = context_words()["person"]
+    last = next(((s, e) for s, e in reversed(names) if e == end or text[e:end] in person), None)
+    if last is None:
+        return []
+    out = [last]
+    for s, e in reversed(names):
+        if e < out[0][0] and text[e : out[0][0]] == "、":
+            out.insert(0, (s, e))
+    return out
 
 
 def _topics(text: str, end: int, cuts: Container[int]) -> list[tuple[int, int]]:
@@ -242,8 +455,9 @@ def _slot_names(text: str, cuts: Container[int], bodies: list[BodyMention], atom
         if a.kind == "region":
             places[a.start : a.end] = b"\x01" * (a.end - a.start)
     starts = slot_starts(text)
+    ahead = _honorifics_ahead(text) if honorific else set()
     if honorific:  # a name without a known surname before 同志 (巴音朝鲁同志)
-        starts = sorted(set(starts) | {p for p in range(len(text)) if _honorific_ahead(text, p)})
+        starts = sorted(set(starts) | ahead)
     done = 0
     for pos in starts:
         if pos < done or pos >= len(text) or inside[pos] or places[pos]:
@@ -251,7 +465,7 @@ def _slot_names(text: str, cuts: Container[int], bodies: list[BodyMention], atom
         sl = surname_length(text, pos)
         if sl and not any(plain_name(text[pos : pos + n], sl) for n in (sl + 1, sl + 2) if pos + n <= len(text)):
             continue
-        if not sl and not (honorific and _honorific_ahead(text, pos)):
+        if not sl and pos not in ahead:
             continue
         listed = _name_list(text, pos, cuts) if opens(text, pos, cuts) else []
         if listed and not any(_in_body(s, bodies) or any(places[s:e]) for s, e in listed):
@@ -260,9 +474,16 @@ def _slot_names(text: str, cuts: Container[int], bodies: list[BodyMention], atom
     return out
 
 
-def _honorific_ahead(text: str, pos: int) -> bool:
-    """Whether a word that follows only persons (同志) stands two to four characters ahead."""
-    return any(text.startswith(w, pos + k) for w in context_words()["person"] for k in (2, 3, 4))
+def _honorifics_ahead(text: str) -> set[int]:
+    """The offsets two to four characters before a word that follows only persons (同志): where a name
+    without a known surname may start (巴音朝鲁同志)."""
+    out: set[int] = set()
+    for w in context_words()["person"]:
+        at = text.find(w)
+        while at >= 0:
+            out |= {at - k for k in (2, 3, 4) if at - k >= 0}
+            at = text.find(w, at + 1)
+    return out
 
 
 def _name_list(text: str, pos: int, cuts: Container[int]) -> list[tuple[int, int]]:
@@ -301,6 +522,8 @@ def _names_before(text: str, pos: int, bodies: list[BodyMention], cuts: Containe
     end = min((b.start for b in bodies if b.end == pos), default=pos)
     if text[end - 1 : end] == "等":
         end -= 1
+    if text[end - 1 : end] in post_words().get("verb", {}):
+        return []  # 王凯任保定市委书记: a verb of appointment of one character ends the name before it
     out: list[tuple[int, int]] = []
     while end > 0:
         found = None

@@ -143,3 +143,14 @@ def test_a_company_the_text_only_visits_is_no_body_but_a_university_is(gaz):
     assert not [a for a in atoms_of("在庆城县中盛华美羊业公司调研", gaz) if a.kind == "org"]
     [uni] = [a for a in atoms_of("1983年从西安冶金建筑学院毕业", gaz) if a.kind == "org"]
     assert uni.value.kind == "university" and uni.value.zh == "西安冶金建筑学院"
+
+
+def test_a_place_whose_level_word_begins_its_heads_title(gaz):
+    got = [(a.kind, a.text) for a in atoms_of("王安顺辞任北京市长,陕西省长赵刚出席。", gaz)]
+    assert ("region", "北京") in got and ("title", "市长") in got
+    assert ("region", "陕西") in got and ("title", "省长") in got
+    assert [(a.kind, a.text) for a in atoms_of("北京市长远发展", gaz)] == [("region", "北京市")]  # 长远: a word
+
+
+def test_a_former_marker_between_a_place_and_its_body_keeps_them_one_name(gaz):
+    assert bodies("河南省原省委常委", gaz) == ["body/410000/party_committee"]

@@ -154,3 +154,21 @@ def test_an_enterprise_and_its_post(pack, gaz):
 def career(pack, gaz, text: str):
     """The holders that carry post phrases, in order: (name or refers, phrases)."""
     return [(h.zh or h.refers, phrases(h)) for h in read(pack, gaz, text) if h.phrases]
+
+
+def test_a_verb_before_an_address_gives_the_post_after_it(pack, gaz):
+    assert career(pack, gaz, "他曾任广东省韶关市副市长。") == [("person", [("Vice Mayor", "440200")])]
+
+
+def test_a_marker_inside_a_body_name_keeps_its_place(pack, gaz):
+    got = holders(pack, gaz, "河南省原省委常委、洛阳市委书记陈雪枫被查。")
+    assert got["陈雪枫"] == [
+        ("Member of the Standing Committee", "body/410000/party_committee"),
+        ("Secretary", "body/410300/party_committee"),
+    ]
+
+
+def test_a_clause_that_ends_a_post_names_no_person(pack, gaz):
+    assert career(pack, gaz, "他在保定市委书记任上,于2007年当选河北省委常委。") == [
+        ("person", [("Member of the Standing Committee", "body/130000/party_committee")])
+    ]
