@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench install browser clean
+.PHONY: demo test lint bench install browser virtuoso fuzz clean
 
 $(BIN)/kgraph: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,7 +29,18 @@ browser:
 	  fi; \
 	fi
 
-test: install browser
+# kgraph push is tested against Debian's Virtuoso (the tests start their own server); install it where we may.
+virtuoso:
+	@if ! command -v virtuoso-t >/dev/null || ! command -v isql-vt >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	  else \
+	    echo "Virtuoso is missing and this is not root: push tests will skip" \
+	         "(sudo apt-get install virtuoso-opensource)"; \
+	  fi; \
+	fi
+
+test: install browser virtuoso
 	$(BIN)/ruff check kgraph tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
@@ -38,6 +49,11 @@ bench: install browser
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/throughput.py --lang zh --source ../shared/dev/articles
 	$(BIN)/python bench/explorer.py
+
+# The property tests (tests/test_properties.py) with many random examples instead of CI's few fixed ones
+# (the "fuzz" profile of tests/conftest.py); a failure prints its example and a @reproduce_failure blob.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -8,18 +8,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kgraph.ids import writable
+
 EMPTY = "empty file"
 BINARY = "binary file (NUL bytes), not text"
-UNDECODABLE = "not UTF-8 and not GB18030/GBK either; cannot decode"
-DECODED_GB = "not UTF-8; decoded as GB18030"
+UNDECODABLE = "not UTF-8, UTF-16, GB18030/GBK or Big5; cannot decode"
+DECODED_AS = "not UTF-8; decoded as {encoding}"
+DECODED_GB = DECODED_AS.format(encoding="GB18030")
 NO_DATE = "no date line (' date YYYY-MM-DD headline'); the date is left empty"
 BAD_DATE = "malformed date {value!r}; the date is left empty"
 TOO_LARGE = "file is {size:,} bytes, above the {limit:,}-byte limit; skipped"
+RECORD_TOO_LARGE = "line {line}: the record is {size:,} bytes, above the {limit:,}-byte limit of an article; skipped"
 BAD_JSON = "line {line}: not valid JSON ({error})"
 BAD_RECORD = "line {line}: {error}"
 NOT_FOUND = "no such file or directory"
 NO_ARTICLES = "no article files (.txt, .jsonl) found"
 UNREADABLE = "cannot read: {error}"
+UNREADABLE_DIR = "cannot read this directory ({error}); the files in it are skipped"
+BROKEN_LINK = "symbolic link to nothing ({error}); skipped"
+ODD_NAME = "the file name holds characters no export can write; the article id is '{id}'"
+BAD_ID = "line {line}: 'id' must be a non-empty string, not {value}; the record is skipped"
+ODD_ID = "line {line}: the id holds characters no export can write; the article id is '{id}'"
+BAD_URL = "line {line}: 'url' {value!r} is not an absolute IRI (no scheme such as https:); the url is left out"
+ENCODED_URL = "line {line}: 'url' {value!r} holds characters an IRI cannot; written as {iri!r}"
+LONE_SURROGATES = "line {line}: lone surrogate escapes (\\ud800-\\udfff) in {fields}; replaced by U+FFFD"
 EXTRACTION_FAILED = "extraction of article {id!r} failed ({error}); the article is skipped"
 
 
@@ -30,6 +42,11 @@ class Warning:
     path: str
     message: str
     skipped: bool = False
+
+    def __post_init__(self) -> None:
+        # A file name that is not UTF-8 or a control character in a quoted value must not break the printing.
+        object.__setattr__(self, "path", writable(self.path))
+        object.__setattr__(self, "message", writable(self.message))
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

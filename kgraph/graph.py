@@ -26,7 +26,7 @@ The structural relations are added over the whole graph by :mod:`kgraph.structur
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -43,19 +43,36 @@ def article_key(article_id: str) -> str:
     return f"article/{article_id}"
 
 
-def _ev(e: Evidence) -> dict[str, Any]:
-    return {"article": e.article, "start": e.start, "end": e.end, "sentence": e.sentence}
-
-
 def build_graph(all_facts: Iterable[Facts], gaz: Gazetteer | None = None) -> nx.MultiDiGraph:
     """Merge articles' Facts into one graph; the result depends only on the input, not its order."""
-    g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    merged: dict[str, Entity] = {}
-    articles: list[str] = []
+    builder = GraphBuilder()
     for facts in sorted(all_facts, key=lambda f: f.article.id):
+        builder.add(facts)
+    return builder.finish(gaz)
+
+
+class GraphBuilder:
+    """The graph, merged one article's Facts at a time, so a build need not hold every article's Facts at
+    once. Add them in the order of their article ids (:func:`build_graph` sorts them) for a graph that does
+    not depend on the order articles were read or extracted in. Sentences are shared between the evidence
+    records that quote them."""
+
+    def __init__(self) -> None:
+        self.g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        self.merged: dict[str, Entity] = {}
+        self.articles: list[str] = []
+        self.sentences: dict[str, str] = {}
+
+    def _ev(self, e: Evidence) -> dict[str, Any]:
+        sentence = self.sentences.setdefault(e.sentence, e.sentence)
+        return {"article": e.article, "start": e.start, "end": e.end, "sentence": sentence}
+
+    def add(self, facts: Facts) -> None:
+        g, merged = self.g, self.merged
         a = facts.article
         akey = article_key(a.id)
-        articles.append(akey)
+        self.articles.append(akey)
+        self.sentences.clear()  # sentences are shared within an article
         g.add_node(
             akey,
             type=ARTICLE,
@@ -81,7 +98,7 @@ def build_graph(all_facts: Iterable[Facts], gaz: Gazetteer | None = None) -> nx.
                 if a.date:
                     node["first_seen"] = min(filter(None, (node["first_seen"], a.date)))
                     node["last_seen"] = max(node["last_seen"], a.date)
-                evidence = [_ev(e) for e in facts.evidence.get(key, [])]
+                evidence = [self._ev(e) for e in facts.evidence.get(key, [])]
                 g.add_edge(akey, key, key="mentions", type="mentions", count=count, evidence=evidence)
         for person in facts.authors:
             g.add_edge(akey, person, key="author", type="author")
@@ -90,20 +107,23 @@ def build_graph(all_facts: Iterable[Facts], gaz: Gazetteer | None = None) -> nx.
             if not g.has_edge(rel.subject, rel.object, key=edge):
                 g.add_edge(rel.subject, rel.object, key=edge, type=rel.type, title=rel.title, evidence=[])
             if rel.evidence is not None:
-                g.edges[rel.subject, rel.object, edge]["evidence"].append(_ev(rel.evidence))
+                g.edges[rel.subject, rel.object, edge]["evidence"].append(self._ev(rel.evidence))
         for t in facts.post_times:
-            _add_time(g, t)
-    for key, entity in merged.items():
-        _describe(g.nodes[key], entity)
-    add_structure(g, gaz or shared(), articles)
-    return g
+            _add_time(g, t, self._ev)
+
+    def finish(self, gaz: Gazetteer | None = None) -> nx.MultiDiGraph:
+        """The graph: the entities described as all articles know them, and the structure between them."""
+        for key, entity in self.merged.items():
+            _describe(self.g.nodes[key], entity)
+        add_structure(self.g, gaz or shared(), self.articles)
+        return self.g
 
 
-def _add_time(g: nx.MultiDiGraph, t: PostTime) -> None:
+def _add_time(g: nx.MultiDiGraph, t: PostTime, ev: Callable[[Evidence], dict[str, Any]]) -> None:
     """A post's start or end as one article reports it, on the post's edge: ``starts`` or ``ends``, each a
     list of ``{"date", "article", "start", "end", "sentence"}`` (date "" where the text gives none)."""
     edge = g.edges[t.person, t.body, HOLDS_POST + t.title]
-    found = {"date": t.date, **(_ev(t.evidence) if t.evidence is not None else {})}
+    found = {"date": t.date, **(ev(t.evidence) if t.evidence is not None else {})}
     times = edge.setdefault(t.kind + "s", [])
     if found not in times:
         times.append(found)

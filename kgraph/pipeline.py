@@ -10,23 +10,27 @@ The CLI is a thin layer over these functions, and a notebook uses them the same 
 from __future__ import annotations
 
 import os
-import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from kgraph import diagnostics as D
-from kgraph import gazetteer, reading
+from kgraph import gazetteer, parallel, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
 from kgraph.export.formats import FORMATS, select_formats, write_formats
 from kgraph.extract import packs
 from kgraph.extract.core import Extractor
 from kgraph.facts import Facts
-from kgraph.graph import ARTICLE, build_graph
+from kgraph.factstore import FactStore, article_key
+from kgraph.graph import ARTICLE, GraphBuilder
+
+#: Articles whose stored facts are read from the cache at once.
+CHUNK = 256
 
 #: Export formats by name (see :mod:`kgraph.export.formats`).
 EXPORTS = FORMATS
@@ -34,11 +38,12 @@ EXPORTS = FORMATS
 
 @dataclass(frozen=True)
 class Failure:
-    """An article whose extraction raised: it is left out of the graph and reported."""
+    """An article whose extraction raised: it is left out of the graph and reported (the error as text, for it
+    may have been raised in another process)."""
 
     article: str
     path: str
-    error: BaseException
+    error: str
     traceback: str
 
 
@@ -59,6 +64,7 @@ class BuildResult:
     warnings: list[Warning] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    extracted: int = 0  # articles extracted by this build (the others' facts came from the cache)
 
     def summary(self) -> Summary:
         """Counts of what the build read and made, as the CLI prints them."""
@@ -84,11 +90,13 @@ class Extractors:
 
     def __call__(self, article: Article) -> Facts | None:
         """The article's Facts, or None when no pack reads its language."""
-        if article.lang not in self.by_lang:
-            if article.lang not in packs.names():
-                return None
-            self.by_lang[article.lang] = Extractor(packs.get(article.lang), self.gaz)
-        return self.by_lang[article.lang](article)
+        if article.lang not in packs.names():
+            return None
+        pack = packs.get(article.lang)
+        extractor = self.by_lang.get(article.lang)
+        if extractor is None or extractor.pack is not pack:  # a pack registered anew under the same name
+            extractor = self.by_lang[article.lang] = Extractor(pack, self.gaz)
+        return extractor(article)
 
 
 def read_articles(
@@ -112,37 +120,64 @@ def read_articles(
 
 def build(
     paths: Iterable[str | os.PathLike[str]],
-    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    progress: Callable[[Iterable[Any]], Iterable[Any]] | None = None,
     max_bytes: int = reading.MAX_BYTES,
+    jobs: int = 1,
+    dask: str | None = None,
+    cache: str | os.PathLike[str] | None = None,
+    keep_facts: bool = False,
 ) -> BuildResult:
-    """Read, extract and merge: the graph of the articles under ``paths``."""
+    """Read, extract and merge: the graph of the articles under ``paths``.
+
+    ``jobs`` processes extract at once (or the Dask cluster whose scheduler is at ``dask``), with the same
+    result as one. With ``cache`` (a SQLite file) the facts of each article are kept there, and an article
+    whose text and extractor are unchanged since is not extracted again (see :mod:`kgraph.factstore`).
+    Each article's Facts are merged into the graph as they come and then let go, unless ``keep_facts``.
+    """
     articles, warnings = read_articles(paths, max_bytes)
-    extract = Extractors()
-    facts: list[Facts] = []
-    unsupported: list[str] = []
-    failed: list[Failure] = []
-    for article in progress(articles) if progress else articles:
-        try:
-            result = extract(article)
-        except Exception as e:  # one article must never stop a build: report it, skip it, go on
-            failed.append(Failure(article.id, article.path, e, traceback.format_exc()))
-            warnings.append(
-                Warning(
-                    article.path or article.id,
-                    D.EXTRACTION_FAILED.format(id=article.id, error=_describe(e)),
-                    skipped=True,
-                )
-            )
-            continue
-        if result is None:
-            unsupported.append(article.id)
-            result = Facts(article)
-        facts.append(result)
-    return BuildResult(build_graph(facts), facts, warnings, unsupported, failed)
+    articles.sort(key=lambda a: a.id)  # the order the graph merges them in: no article's facts wait for another's
+    store = FactStore(cache) if cache is not None else None
+    keys = {a.id: article_key(a) for a in articles} if store is not None else {}
+    stored = store.present(keys.values()) if store is not None else set()
+    todo = [a for a in articles if keys.get(a.id) not in stored]
+    outcomes = parallel.extract_all(todo, jobs, dask)
+    extracted = iter(progress(outcomes) if progress else outcomes)
+    result = BuildResult(nx.MultiDiGraph(), warnings=warnings, extracted=len(todo))
+    builder = GraphBuilder()
+    for i in range(0, len(articles), CHUNK):
+        chunk = articles[i : i + CHUNK]
+        cached = store.get_for([a for a in chunk if keys[a.id] in stored], keys) if store is not None else {}
+        new: list[tuple[str, Facts]] = []
+        for article in chunk:
+            facts = cached.get(article.id) or _facts(next(extracted), result)
+            if facts is None:
+                continue
+            if store is not None and article.id not in cached and article.id not in result.unsupported:
+                new.append((keys[article.id], facts))
+            builder.add(facts)
+            if keep_facts:
+                result.facts.append(facts)
+        if store is not None:
+            store.put_many(new)
+    if store is not None:
+        with store:
+            store.prune(keys.values())
+    result.graph = builder.finish()
+    return result
 
 
-def _describe(e: BaseException) -> str:
-    return f"{type(e).__name__}: {e}" if str(e) else type(e).__name__
+def _facts(outcome: parallel.Outcome, result: BuildResult) -> Facts | None:
+    """The facts of an extracted article; a failure or an unsupported language is recorded in ``result``."""
+    article = outcome.article
+    if outcome.error:  # one article must never stop a build: report it, skip it, go on
+        result.failed.append(Failure(article.id, article.path, outcome.error, outcome.traceback))
+        message = D.EXTRACTION_FAILED.format(id=article.id, error=outcome.error)
+        result.warnings.append(Warning(article.path or article.id, message, skipped=True))
+        return None
+    if outcome.facts is None:
+        result.unsupported.append(article.id)
+        return Facts(article)
+    return outcome.facts
 
 
 def write_exports(
@@ -150,7 +185,9 @@ def write_exports(
 ) -> list[Path]:
     """Write the export formats named in ``formats`` (default: all of :data:`EXPORTS`) into ``out``.
 
-    ``html=False`` leaves out the explorer page. Each file appears whole or not at all.
+    ``html=False`` leaves out the explorer page. The files are written into a staging folder inside ``out``
+    and swapped in together, followed by ``manifest.json`` (their sizes and SHA-256 sums): each file appears
+    whole or not at all, and a writer that fails changes nothing (see :mod:`kgraph.export.outdir`).
     """
     chosen = [f for f in select_formats(formats) if html or f.name != "html"]
     return write_formats(g, Path(out), chosen)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -39,3 +41,25 @@ def extract_text(english):
         return english(Article(id=article_id, date=date, title=text.split("\n", 1)[0], text=text))
 
     return run
+
+
+# Hypothesis profiles: "ci" (the default) runs few examples, the same ones every time (derandomized, no example
+# database), and prints the blob that reproduces a failure; "fuzz" (HYPOTHESIS_PROFILE=fuzz, `make fuzz`) runs
+# many random ones. Neither has a deadline: the property tests bound extraction time per kB themselves.
+settings.register_profile(
+    "ci",
+    max_examples=50,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "fuzz",
+    max_examples=2000,
+    print_blob=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

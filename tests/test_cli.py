@@ -27,12 +27,14 @@ def test_build_goes_on_past_bad_files_and_summarises(tmp_path, root):
     assert "articles: 2" in r.stdout and "2 file(s) skipped" in r.stdout
     assert "relations: " in r.stdout and "holds_post" in r.stdout
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".kgraph",  # the facts of each article, for the next build
         "careers.csv",
         "graph.graphml",
         "graph.html",
         "graph.jsonld",
         "graph.nt",
         "graph.ttl",
+        "manifest.json",
     ]
 
 
@@ -181,10 +183,19 @@ def test_build_writes_only_the_formats_asked_for(tmp_path, root):
     seed = str(root / "seeds" / "004_05ce2b8e58cacf5d.txt")
     r = kgraph("build", seed, "--out", "out", "--formats", "graphml,turtle", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.graphml", "graph.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".kgraph",
+        "graph.graphml",
+        "graph.ttl",
+        "manifest.json",
+    ]
     assert r.stdout.strip().endswith("wrote out/graph.ttl, out/graph.graphml")
     r = kgraph("build", seed, "--out", "csv", "--formats", "careers", cwd=tmp_path)
-    assert r.returncode == 0 and sorted(p.name for p in (tmp_path / "csv").iterdir()) == ["careers.csv"]
+    assert r.returncode == 0 and sorted(p.name for p in (tmp_path / "csv").iterdir()) == [
+        ".kgraph",
+        "careers.csv",
+        "manifest.json",
+    ]
     assert (tmp_path / "csv" / "careers.csv").read_text().startswith("official_id,official_en,official_zh,body_id")
     r = kgraph("build", seed, "--out", "bad", "--formats", "turtle,rdfxml", cwd=tmp_path)
     assert r.returncode == 2 and "unknown format(s) rdfxml" in r.stderr and "turtle, jsonld" in r.stderr

@@ -1,68 +1,57 @@
 """The export formats, declared once: name, file, media type, writer, and how to read the file back.
 
-``write_exports`` writes the ones asked for from this registry; ``kgraph stats``
+``write_exports`` writes the ones asked for from this registry, with a manifest; ``kgraph stats``
 and the SPARQL engines find the parser of a graph file here by its suffix. The
-RDF formats share one sorted list of triples, made on first use, so asking for
-three of them costs one triple generation; ``careers.csv`` is the table of
+RDF formats are written together in one pass over the graph's triples, a
+subject at a time, so asking for three of them costs one triple generation and
+holds no more than one subject's triples; ``careers.csv`` is the table of
 :mod:`kgraph.careers`, made from the networkx graph.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
 
-from kgraph.export import atomic, graphml, rdf
-from kgraph.export.jsonld import write_jsonld
+from kgraph.export import graphml, outdir, rdf
+from kgraph.export.writers import JsonLd, NTriples, Turtle, Writer, write_all
 
 
+@dataclass(frozen=True)
 class Export:
-    """A graph on its way out; its RDF triples are made and sorted on first use, once for every RDF format."""
+    """A graph on its way out to the formats that are not RDF."""
 
-    def __init__(self, graph: nx.MultiDiGraph):
-        self.graph = graph
-
-    @cached_property
-    def triples(self) -> list[ox.Triple]:
-        return rdf.triples(self.graph)
+    graph: nx.MultiDiGraph
 
 
 @dataclass(frozen=True)
 class Format:
-    """One export format. ``rdflib`` and ``oxigraph`` say how to parse it back; they are empty for non-RDF files."""
+    """One export format: an RDF one has a ``stream`` writer fed a subject at a time (all RDF files are written
+    in one pass over the triples) and says how to parse it back (``rdflib``, ``oxigraph``); another ``write``s
+    its file from the graph."""
 
     name: str
     file: str
     media_type: str
-    write: Callable[[Export, BinaryIO], None]
+    write: Callable[[Export, BinaryIO], None] | None = None
     rdflib: str = ""
     oxigraph: ox.RdfFormat | None = None
+    stream: Callable[[BinaryIO], Writer] | None = None
+    site: Callable[[Export, Path], list[Path]] | None = None  # writes a page, and its side folder, into a folder
 
     @property
     def suffix(self) -> str:
         return Path(self.file).suffix
 
 
-def _turtle(export: Export, out: BinaryIO) -> None:
-    rdf.write_turtle(export.triples, out)
-
-
-def _ntriples(export: Export, out: BinaryIO) -> None:
-    rdf.write_ntriples(export.triples, out)
-
-
-def _jsonld(export: Export, out: BinaryIO) -> None:
-    write_jsonld(export.triples, out)
-
-
 def _graphml(export: Export, out: BinaryIO) -> None:
-    out.write(graphml.to_graphml(export.graph).encode("utf-8"))
+    graphml.write_graphml(export.graph, out)
 
 
 def _careers(export: Export, out: BinaryIO) -> None:
@@ -71,22 +60,22 @@ def _careers(export: Export, out: BinaryIO) -> None:
     out.write(to_csv(spells(export.graph)).encode("utf-8"))
 
 
-def _html(export: Export, out: BinaryIO) -> None:
-    from kgraph.viz.explorer import render  # pyvis and jinja2 load only when a page is written
+def _html_site(export: Export, folder: Path) -> list[Path]:
+    from kgraph.viz.explorer import write_site  # pyvis and jinja2 load only when a page is written
 
-    out.write(render(export.graph).encode("utf-8"))
+    return write_site(export.graph, folder, "graph.html")
 
 
 #: Every format, in the order a build writes them.
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("turtle", "graph.ttl", "text/turtle", _turtle, "turtle", ox.RdfFormat.TURTLE),
-        Format("jsonld", "graph.jsonld", "application/ld+json", _jsonld, "json-ld", ox.RdfFormat.JSON_LD),
-        Format("ntriples", "graph.nt", "application/n-triples", _ntriples, "nt", ox.RdfFormat.N_TRIPLES),
+        Format("turtle", "graph.ttl", "text/turtle", None, "turtle", ox.RdfFormat.TURTLE, Turtle),
+        Format("jsonld", "graph.jsonld", "application/ld+json", None, "json-ld", ox.RdfFormat.JSON_LD, JsonLd),
+        Format("ntriples", "graph.nt", "application/n-triples", None, "nt", ox.RdfFormat.N_TRIPLES, NTriples),
         Format("graphml", "graph.graphml", "application/graphml+xml", _graphml),
         Format("careers", "careers.csv", "text/csv", _careers),
-        Format("html", "graph.html", "text/html", _html),
+        Format("html", "graph.html", "text/html", site=_html_site),
     )
 }
 
@@ -114,11 +103,20 @@ def rdf_suffixes() -> str:
 
 
 def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> list[Path]:
-    """Write each format's file into ``out``; each file appears whole or not at all."""
+    """Write each format's file into ``out``, with ``manifest.json``: all files are written into a staging
+    folder first and swapped in together (see :mod:`kgraph.export.outdir`); a writer that fails changes nothing."""
     export = Export(g)
-    written: list[Path] = []
-    for fmt in formats:
-        with atomic.replacing(out / fmt.file) as f:
-            fmt.write(export, f)
-        written.append(out / fmt.file)
-    return written
+    chosen = list(formats)
+    with outdir.staging(out, [f.file for f in FORMATS.values()]) as stage:
+        streamed = [f for f in chosen if f.stream is not None]
+        with ExitStack() as files:
+            writers = [f.stream(files.enter_context(stage.path(f.file).open("wb"))) for f in streamed if f.stream]
+            if writers:
+                write_all(rdf.groups(g), writers)
+        for fmt in chosen:
+            if fmt.site is not None:
+                fmt.site(export, stage.folder)  # graph.html, and graph.files/ when the graph is large
+            elif fmt.write is not None:
+                with stage.path(fmt.file).open("wb") as f:
+                    fmt.write(export, f)
+        return stage.publish({fmt.file: {"format": fmt.name, "media_type": fmt.media_type} for fmt in chosen})

@@ -1,22 +1,82 @@
-"""The graph as GraphML for Gephi and Cytoscape: lists joined with " | ", evidence as text."""
+"""The graph as GraphML for Gephi and Cytoscape: lists joined with " | ", evidence as text.
+
+XML 1.0 cannot hold some characters at all (control characters other than tab and newlines, U+FFFE,
+U+FFFF, lone surrogates), not even escaped; article text may contain them, so every string is cleaned
+on its way out and the file is always well-formed.
+"""
 
 from __future__ import annotations
 
 import io
 import json
+import re
+from typing import BinaryIO
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+#: Characters XML 1.0 forbids; each is written as U+FFFD, the replacement character.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
+TYPES = {int: "long", float: "double", str: "string"}
+
 
 def to_graphml(g: nx.MultiDiGraph) -> str:
-    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-    for node, d in sorted(g.nodes(data=True)):
-        flat.add_node(node, **{k: _flat(v) for k, v in sorted(d.items())})
-    for s, o, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        flat.add_edge(s, o, key=k, **{kk: _flat(v) for kk, v in sorted(d.items())})
+    """The graph as GraphML text (see :func:`write_graphml`)."""
     buf = io.BytesIO()
-    nx.write_graphml(flat, buf, encoding="utf-8", prettyprint=True)
+    write_graphml(g, buf)
     return buf.getvalue().decode("utf-8")
+
+
+def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
+    """Write the graph as GraphML, a node or an edge at a time: the layout networkx writes (``<key>``
+    declarations, then nodes and edges sorted, attributes sorted), without a document tree in memory."""
+    nodes = sorted(g.nodes)
+    edges = sorted(g.edges(keys=True), key=lambda e: (e[0], e[1], e[2]))
+    keys: dict[tuple[str, str, str], str] = {}
+    for n in nodes:
+        for name, value in sorted(g.nodes[n].items()):
+            keys.setdefault(("node", name, TYPES[type(_flat(value))]), f"d{len(keys)}")
+    for s, o, k in edges:
+        for name, value in sorted(g.edges[s, o, k].items()):
+            keys.setdefault(("edge", name, TYPES[type(_flat(value))]), f"d{len(keys)}")
+    lines = [HEAD]
+    for (kind, name, typ), key in reversed(keys.items()):
+        lines.append(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(xml_text(name))} attr.type="{typ}" />\n')
+    lines.append('  <graph edgedefault="directed">\n')
+    out.write("".join(lines).encode("utf-8"))
+    for n in nodes:
+        data = _data(keys, "node", g.nodes[n])
+        out.write(f"    <node id={quoteattr(xml_text(n))}>\n{data}    </node>\n".encode())
+    for s, o, k in edges:
+        data = _data(keys, "edge", g.edges[s, o, k])
+        head = f"    <edge source={quoteattr(xml_text(s))} target={quoteattr(xml_text(o))} id={quoteattr(xml_text(k))}>"
+        out.write(f"{head}\n{data}    </edge>\n".encode())
+    out.write(b"  </graph>\n</graphml>\n")
+
+
+def _data(keys: dict[tuple[str, str, str], str], kind: str, attrs: dict) -> str:
+    parts = []
+    for name, value in sorted(attrs.items()):
+        flat = _flat(value)
+        key = keys[(kind, name, TYPES[type(flat)])]
+        text = escape(str(flat))
+        parts.append(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
+    return "".join(parts)
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD."""
+    return NOT_XML.sub(REPLACEMENT, text)
 
 
 def _flat(value: object) -> str | int | float:
@@ -24,6 +84,6 @@ def _flat(value: object) -> str | int | float:
         return value
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
-            return json.dumps(value, ensure_ascii=False, sort_keys=True)
-        return " | ".join(map(str, value))
-    return "" if value is None else str(value)
+            return xml_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
+        return xml_text(" | ".join(map(str, value)))
+    return "" if value is None else xml_text(str(value))

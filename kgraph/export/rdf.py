@@ -13,15 +13,17 @@ format is written from that one list, so no format costs a second pass.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
 
+from kgraph.export.writers import NTriples, Turtle, write_all
 from kgraph.graph import ARTICLE
-from kgraph.ids import slug
+from kgraph.ids import absolute_iri, iri_path, slug
 from kgraph.namespaces import prefixes
 from kgraph.relations import relation_kinds
 from kgraph.sources import sources
@@ -52,8 +54,12 @@ Object = tuple
 Row = tuple[str, str, Object]
 
 
+ROLE, SOURCE = ID + "role/", ID + "source/"
+
+
 def iri(key: str) -> str:
-    return ID + re.sub(r"[^A-Za-z0-9/_.\-]", "_", key)
+    """The IRI of a graph key; different keys always give different IRIs (see :func:`kgraph.ids.iri_path`)."""
+    return ID + iri_path(key)
 
 
 def _digest(*parts: str) -> str:
@@ -76,8 +82,36 @@ def _date(value: str) -> Object:
     return (1, DATE, "", value, value)
 
 
+def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
+    """Each subject with all its rows, sorted and without duplicates, in an order that depends only on the
+    graph: every node by key, followed by the posts, statements and evidence its edges make; the roles and
+    data sources, which many relations share, last. A subject's rows all come in one group, so writers stream
+    them a subject at a time, and nothing is held but the group at hand."""
+    roles: dict[str, list[Row]] = {}
+    shared: dict[str, list[Row]] = {}
+    for key in sorted(g.nodes):
+        d = g.nodes[key]
+        subject = iri(key)
+        found: dict[str, list[Row]] = {subject: list((_article if d["type"] == ARTICLE else _entity)(key, d))}
+        edges = sorted(g.out_edges(key, keys=True, data=True), key=lambda e: (e[1], e[2]))
+        for s, o, _, ed in edges:
+            for node, run in groupby(_edge_rows(s, o, ed), key=itemgetter(0)):  # a subject's rows come in runs
+                into = roles if node.startswith(ROLE) else shared if node.startswith(SOURCE) else found
+                into.setdefault(node, []).extend(run)
+        for node, rows in found.items():
+            yield node, sorted(set(rows))
+    for node, rows in (*sorted(roles.items()), *sorted(shared.items())):
+        yield node, sorted(set(rows))
+
+
+def rows(g: nx.MultiDiGraph) -> Iterator[Row]:
+    """Every row of the graph, a subject at a time (see :func:`groups`)."""
+    for _, found in groups(g):
+        yield from found
+
+
 def triples(g: nx.MultiDiGraph) -> list[ox.Triple]:
-    """Every triple of the graph as pyoxigraph terms, without duplicates, in one stable order (no blank nodes)."""
+    """Every triple of the graph as pyoxigraph terms, without duplicates, in the order of :func:`groups`."""
     named: dict[str, ox.NamedNode] = {}
 
     def node(value: str) -> ox.NamedNode:
@@ -96,39 +130,36 @@ def triples(g: nx.MultiDiGraph) -> list[ox.Triple]:
             return ox.Literal(lexical)
         return ox.Literal(lexical, datatype=node(datatype))
 
-    return [ox.Triple(node(s), node(p), term(o)) for s, p, o in sorted(set(_rows(g)))]
+    return [ox.Triple(node(s), node(p), term(o)) for s, p, o in rows(g)]
 
 
-def _rows(g: nx.MultiDiGraph) -> Iterator[Row]:
-    for key, d in g.nodes(data=True):
-        yield from (_article if d["type"] == ARTICLE else _entity)(key, d)
+def _edge_rows(s: str, o: str, d: dict) -> Iterator[Row]:
+    subj, obj = iri(s), iri(o)
+    kind = d["type"]
+    if kind == "mentions":
+        yield subj, SCHEMA + "mentions", _node(obj)
+        return
+    if kind == "author":
+        yield subj, SCHEMA + "author", _node(obj)
+        return
     kinds = relation_kinds()
-    for s, o, d in g.edges(data=True):
-        subj, obj = iri(s), iri(o)
-        kind = d["type"]
-        if kind == "mentions":
-            yield subj, SCHEMA + "mentions", _node(obj)
-            continue
-        if kind == "author":
-            yield subj, SCHEMA + "author", _node(obj)
-            continue
-        if kind not in kinds:
-            raise ValueError(f"edge {s} -> {o}: relation type {kind!r} is not in kgraph/data/relations.tsv")
-        if kind == "holds_post":
-            title = d.get("title") or "Member"
-            post = ID + f"post/{_digest(s, o, title)}"
-            role = ID + f"role/{slug(title)}"
-            yield post, TYPE, _node(ORG + "Post")
-            yield post, ORG + "postIn", _node(obj)
-            yield post, ORG + "heldBy", _node(subj)
-            yield post, ORG + "role", _node(role)
-            yield role, TYPE, _node(ORG + "Role")
-            yield role, LABEL, _text(title, "en")
-            yield from _post_times(post, d)
-            obj = post
-        predicate = kinds[kind].predicate
-        yield subj, predicate, _node(obj)
-        yield from _provenance((subj, predicate, obj), d.get("evidence") or [], d.get("sources") or [])
+    if kind not in kinds:
+        raise ValueError(f"edge {s} -> {o}: relation type {kind!r} is not in kgraph/data/relations.tsv")
+    if kind == "holds_post":
+        title = d.get("title") or "Member"
+        post = ID + f"post/{_digest(s, o, title)}"
+        role = ROLE + slug(title)
+        yield post, TYPE, _node(ORG + "Post")
+        yield post, ORG + "postIn", _node(obj)
+        yield post, ORG + "heldBy", _node(subj)
+        yield post, ORG + "role", _node(role)
+        yield role, TYPE, _node(ORG + "Role")
+        yield role, LABEL, _text(title, "en")
+        yield from _post_times(post, d)
+        obj = post
+    predicate = kinds[kind].predicate
+    yield subj, predicate, _node(obj)
+    yield from _provenance((subj, predicate, obj), d.get("evidence") or [], d.get("sources") or [])
 
 
 def _article(key: str, d: dict) -> Iterator[Row]:
@@ -139,8 +170,9 @@ def _article(key: str, d: dict) -> Iterator[Row]:
         yield subj, SCHEMA + "datePublished", _date(d["date"])
     yield subj, SCHEMA + "headline", _text(d.get("label", ""))
     yield subj, SCHEMA + "inLanguage", _text(d.get("lang", ""))
-    if d.get("url"):
-        yield subj, SCHEMA + "url", _node(d["url"])
+    url = absolute_iri(d["url"]) if d.get("url") else None
+    if url:  # reading warns about a url that is no IRI; one that reaches here unchecked is left out, not a crash
+        yield subj, SCHEMA + "url", _node(url)
 
 
 def _entity(key: str, d: dict) -> Iterator[Row]:
@@ -213,16 +245,18 @@ def _provenance(
     for key in from_sources:
         if key not in known:
             raise ValueError(f"relation {triple}: source {key!r} is not in kgraph/data/sources.tsv")
-        node = iri(f"source/{key}")
+        node = SOURCE + iri_path(key)
         yield stmt, DERIVED_FROM, _node(node)
         yield node, TYPE, _node(PROV + "Entity")  # the same rows for every statement: written once
         yield node, LABEL, _text(known[key].label, "en")
         yield node, COMMENT, _text(known[key].comment, "en")
 
 
-def write_turtle(triples: list[ox.Triple], out: BinaryIO) -> None:
-    ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+def write_turtle(g: nx.MultiDiGraph, out: BinaryIO) -> int:
+    """The graph as Turtle; the number of triples."""
+    return write_all(groups(g), [Turtle(out)])
 
 
-def write_ntriples(triples: list[ox.Triple], out: BinaryIO) -> None:
-    ox.serialize(triples, out, ox.RdfFormat.N_TRIPLES)
+def write_ntriples(g: nx.MultiDiGraph, out: BinaryIO) -> int:
+    """The graph as N-Triples; the number of triples."""
+    return write_all(groups(g), [NTriples(out)])

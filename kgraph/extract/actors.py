@@ -8,8 +8,10 @@ when nothing else does.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from kgraph.extract.spans import SpanIndex
 from kgraph.gazetteer import CHINA
 
 Actors = list[tuple[int, str]]
@@ -41,24 +43,42 @@ class Discourse:
     paragraph: int = -1
     paragraph_subject: str | None = None
     article_subject: str | None = None
-    objects: list[tuple[int, int]] = field(default_factory=list)  # spans acted on, whose bodies do not act
+    objects: SpanIndex = field(default_factory=SpanIndex)  # spans acted on, whose bodies do not act
+
+
+class InOrder:
+    """A sentence's actors in text order, with the acting ones (no deployers) found by bisection: a sentence
+    may name thousands of actors and campaigns."""
+
+    def __init__(self, actors: Actors):
+        self.actors = actors
+        self.acting = [(p, k) for p, k in actors if k not in DEPLOYERS]
+        self.acting_at = [p for p, _ in self.acting]
+
+    def first_before(self, pos: int) -> str | None:
+        """The first actor, if it stands before ``pos``."""
+        return self.actors[0][1] if self.actors and self.actors[0][0] < pos else None
+
+    def first_acting_from(self, pos: int) -> str | None:
+        """The first acting one at or after ``pos`` (any, for ``pos`` 0)."""
+        i = bisect_left(self.acting_at, pos)
+        return self.acting[i][1] if i < len(self.acting) else None
+
+    def last_acting_in(self, start: int, end: int) -> str | None:
+        """The last acting one in ``[start, end)``."""
+        i = bisect_left(self.acting_at, end) - 1
+        return self.acting[i][1] if i >= 0 and self.acting_at[i] >= start else None
 
 
 class FirstActor:
     """English puts the actor first: the first acting body or region before the campaign in the sentence,
     else a central one, else the first after it, else the subject of the paragraph."""
 
-    def subject(self, actors: Actors, clause_start: int, pos: int, discourse: Discourse) -> str | None:
-        before = [k for p, k in actors if p < pos]
-        acting = [k for k in before if k not in DEPLOYERS]
-        if acting:
-            return acting[0]
-        if before:
-            return before[0]
-        after = [k for p, k in actors if p >= pos and k not in DEPLOYERS]
-        if after:
-            return after[0]
-        return discourse.paragraph_subject
+    def subject(self, actors: InOrder, clause_start: int, pos: int, discourse: Discourse) -> str | None:
+        acting = actors.acting[0] if actors.acting else None
+        if acting is not None and acting[0] < pos:
+            return acting[1]
+        return actors.first_before(pos) or actors.first_acting_from(pos) or discourse.paragraph_subject
 
     def holder(self, discourse: Discourse) -> str | None:
         """Who a steering group guides when the sentence names no one: the paragraph's subject."""
@@ -69,9 +89,8 @@ class NearestActor:
     """Chinese puts the actor right before the campaign (省委“1310”具体部署): the nearest acting body or
     region in the same clause, else the meeting's holder."""
 
-    def subject(self, actors: Actors, clause_start: int, pos: int, discourse: Discourse) -> str | None:
-        near = [k for p, k in actors if clause_start <= p < pos and k not in DEPLOYERS]
-        return near[-1] if near else discourse.article_subject
+    def subject(self, actors: InOrder, clause_start: int, pos: int, discourse: Discourse) -> str | None:
+        return actors.last_acting_in(clause_start, pos) or discourse.article_subject
 
     def holder(self, discourse: Discourse) -> str | None:
         return discourse.article_subject

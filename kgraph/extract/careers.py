@@ -35,8 +35,10 @@ def times(held: list[Held]) -> list[PostTime]:
         for kind, change in (("start", h.post.started), ("end", h.post.ended)):
             if change is not None:
                 out.append(_time(h, kind, str(change.date) if change.date else "", h.evidence))
-    for person in dict.fromkeys(h.person for h in held):
-        career = [h for h in held if h.person == person]
+    careers: dict[str, list[Held]] = {}
+    for h in held:
+        careers.setdefault(h.person, []).append(h)
+    for career in careers.values():
         out += _implied_ends(career) + _confirmed(career)
     return out
 
@@ -48,8 +50,9 @@ def _time(h: Held, kind: str, date: str, evidence: Evidence) -> PostTime:
 def _implied_ends(career: list[Held]) -> list[PostTime]:
     out: list[PostTime] = []
     began = _starts(career)
+    last = {(h.body, h.post.title): i for i, h in enumerate(career)}  # where each post is named last
     for i, earlier in enumerate(career):
-        if earlier.post.ended is not None or _named_again(career, i):
+        if earlier.post.ended is not None or last[earlier.body, earlier.post.title] > i:  # named again later
             continue
         for later in career[i + 1 :]:
             if later.body == earlier.body or later.post.started is None:
@@ -73,27 +76,29 @@ def _confirmed(career: list[Held]) -> list[PostTime]:
     市长), wherever the article says each: the two are posts in sequence."""
     out: list[PostTime] = []
     acting = [h for h in career if h.post.ended is None and _acts_for(h.post.title)]
+    if not acting:
+        return out
+    fulls: dict[tuple[str, str], list[tuple[PartialDate, Held]]] = {}  # dated starts of each post, in text order
+    for full in career:
+        start = full.post.started
+        if start is not None and start.date is not None:
+            fulls.setdefault((full.body, full.post.title), []).append((start.date, full))
+    found: dict[tuple[str, str, PartialDate | None], tuple[PartialDate, Held] | None] = {}
     for h in acting:
         began = h.post.started.date if h.post.started is not None else None
-        for full in career:
-            start = full.post.started
-            if full.body != h.body or full.post.title != _acts_for(h.post.title) or start is None:
-                continue
-            if start.date is not None and (began is None or began < start.date):
-                out.append(_time(h, "end", str(start.date), full.evidence))
-                break
+        key = (h.body, _acts_for(h.post.title), began)
+        if key not in found:  # the first full post begun after the acting one
+            dated = fulls.get((key[0], key[1]), [])
+            found[key] = next(((d, f) for d, f in dated if began is None or began < d), None)
+        taken = found[key]
+        if taken is not None:
+            out.append(_time(h, "end", str(taken[0]), taken[1].evidence))
     return out
 
 
 def _acts_for(name: str) -> str:
     known = titles().get(name)
     return known.acts_for if known is not None else ""
-
-
-def _named_again(career: list[Held], i: int) -> bool:
-    """Whether the post is named again later in the career (湖南省委常委 in 2016 and again in 2017)."""
-    h = career[i]
-    return any(later.body == h.body and later.post.title == h.post.title for later in career[i + 1 :])
 
 
 def _starts(career: list[Held]) -> dict[tuple[str, str], PartialDate]:

@@ -16,6 +16,7 @@ into a per-article view of the gazetteer.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from kgraph.article import Article
@@ -28,7 +29,7 @@ from kgraph.extract.context import Context, build_context
 from kgraph.extract.entities import EntityFactory
 from kgraph.extract.pack import Pack
 from kgraph.extract.relations import SentenceRelations
-from kgraph.extract.spans import inside
+from kgraph.extract.spans import SpanIndex
 from kgraph.facts import BODY, OFFICIAL, PERSON, REGION, Byline, Evidence, Facts
 from kgraph.gazetteer import CHINA, Gazetteer, place_levels, shared
 from kgraph.naming import BodyRef
@@ -58,14 +59,15 @@ class _Run:
         self.facts = Facts(article)
         self.make = EntityFactory(gaz, self.facts)
         self.reading = pack.read(article)
+        self.sentence_starts: list[int] = []
         self.bylines()
         analysed = [self.analyse(s) for s in self.reading.sentences]
-        self.hidden: dict[int, list[tuple[int, int]]] = {}  # by sentence start: spans whose places only quote
+        self.hidden: dict[int, SpanIndex] = {}  # by sentence start: spans whose places only quote
         self.ctx = self.context(analysed)
         self.relations = SentenceRelations(self.facts, gaz, pack.actor_rule, pack.supervision_verb)
-        self.relations.discourse.objects = pack.objects(self.reading)
+        self.relations.discourse.objects = SpanIndex(pack.objects(self.reading))
         self.carried: BodyRef | None = None
-        self.seen: list[BodyRef] = []  # bodies named so far, in order
+        self.seen = posts.Seen()  # bodies named so far
         self.people: list[tuple[str, str]] = []  # officials named so far, in order: (English name, key)
         self.paragraph = -1
         self.held: list[Held] = []  # every post given to a person, in the order of the text
@@ -78,7 +80,12 @@ class _Run:
         return Evidence(self.facts.article.id, s.start, s.end, s.text)
 
     def evidence_at(self, pos: int) -> Evidence | None:
-        return next((self.evidence(s) for s in self.reading.sentences if s.start <= pos < s.end), None)
+        """The sentence around ``pos``, found by bisection (sentences are in order and do not overlap)."""
+        sentences = self.reading.sentences
+        if len(self.sentence_starts) != len(sentences):
+            self.sentence_starts = [s.start for s in sentences]
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.evidence(sentences[i]) if i >= 0 and pos < sentences[i].end else None
 
     # 1. bylines
     def bylines(self) -> None:
@@ -110,7 +117,7 @@ class _Run:
         quoted: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for s, atoms, campaigns in analysed:
-            hidden = self.hidden[s.start] = self.hide(s, campaigns)
+            hidden = self.hidden[s.start] = SpanIndex(self.hide(s, campaigns))
             prev: Atom | None = None
             for a in atoms:
                 if a.kind != "region":
@@ -118,7 +125,7 @@ class _Run:
                 if a.place.codes:
                     near = prev.place.codes if prev is not None and self.joined(s, prev, a) else []
                     a.place.codes = [self.choose(a.place.codes, near, unambiguous)]
-                    (quoted if inside(a.start, hidden) else counts)[a.place.codes[0]] += 1
+                    (quoted if hidden.covers(a.start) else counts)[a.place.codes[0]] += 1
                     first_seen.setdefault(a.place.codes[0], s.start + a.start)
                 prev = a
         for counted in (counts, quoted, self.campaign_regions(analysed)):
@@ -157,15 +164,17 @@ class _Run:
             self.ctx.paragraph()
         regions = self.places(s, atoms, ev)
         for a in atoms:
-            if a.kind == "region" and a.place.codes and not a.place.lower and not inside(a.start, self.hidden[s.start]):
+            if a.kind == "region" and a.place.codes and not a.place.lower and not self.hidden[s.start].covers(a.start):
                 self.ctx.named(self.gaz, a.place.codes[0])
         bodies = [m for chain in chains.chains(s.text, atoms, self.pack.link) for m in chains.parse(chain, self.ctx)]
         named = [b for b in bodies if b.ref is not None]
         body_keys = [(s.start + b.start, self.make.body(b.ref, ev, proper=b.names)) for b in named]  # type: ignore[arg-type]
-        self.seen += [b.ref for b in bodies if b.ref is not None]
+        for b in bodies:
+            if b.ref is not None:
+                self.seen.add(b.ref)
         for pos, ref in self.relations.unowned_units(bodies):
             body_keys.append((s.start + pos, self.make.body(ref, ev)))
-            self.seen.append(ref)
+            self.seen.add(ref)
         self.officials(s, atoms, bodies, ev)
         date = self.facts.article.date
         campaign_keys = [(s.start + c.start, self.make.campaign(dated(c, date), ev)) for c in campaigns]

@@ -35,9 +35,11 @@ class Phrases(Generic[V]):
 
     def __init__(self, items: Iterable[tuple[str, V]], edges: str = "word"):
         self.automaton = ahocorasick.Automaton()
+        self.longest = 0
         for phrase, value in items:
             if phrase and phrase not in self.automaton:
                 self.automaton.add_word(phrase, (len(phrase), value))
+                self.longest = max(self.longest, len(phrase))
         self.hyphen = edges == "hyphen"
         self.empty = len(self.automaton) == 0
         if not self.empty:
@@ -105,5 +107,12 @@ class Phrases(Generic[V]):
         return out
 
     def at(self, text: str, pos: int, end: int | None = None) -> tuple[int, int, V] | None:
-        """The longest whole-word match starting at ``pos``."""
-        return next((m for m in self.candidates(text, pos, end) if m[0] == pos), None)
+        """The longest whole-word match starting at ``pos``.
+
+        Only the text a phrase starting there may reach is read, with a character either side for its edges:
+        the automaton reads the whole of any text it is given, and a sentence may be long."""
+        end = min(len(text) if end is None else end, pos + self.longest)
+        lo = max(0, pos - 1)
+        window = text[lo : end + 1]
+        found = next((m for m in self.candidates(window, pos - lo, end - lo) if m[0] == pos - lo), None)
+        return (found[0] + lo, found[1] + lo, found[2]) if found is not None else None

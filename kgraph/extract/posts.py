@@ -21,6 +21,7 @@ module decides the body of each, in order:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kgraph.dates import PartialDate
@@ -106,16 +107,33 @@ def attach(unit: str, candidates: list[BodyRef]) -> BodyRef | None:
     return None
 
 
+class Seen:
+    """The bodies an article has named so far, the last of each path kept: a long article names thousands, and
+    a title such as "President" asks for the last of its type each time it is written."""
+
+    def __init__(self, bodies: Iterable[BodyRef] = ()):
+        self.last: dict[tuple[str, ...], BodyRef] = {}
+        for body in bodies:
+            self.add(body)
+
+    def add(self, body: BodyRef) -> None:
+        self.last[body.path] = body
+
+    def last_of(self, path: tuple[str, ...]) -> BodyRef | None:
+        return self.last.get(path)
+
+
 def resolve(
     phrases: list[PostPhrase],
     ctx: Context,
     carried: BodyRef | None,
     owner_after: bool,
-    seen: list[BodyRef] = (),  # type: ignore[assignment]
+    seen: Seen | Iterable[BodyRef] = (),
 ) -> list[Post]:
     """The post of each phrase. ``owner_after``: the language names a unit's owner after the
     unit ("of the party group and director of the Department"), not before (市委常委、组织部部长);
     ``seen``: the bodies the article has named so far, in order."""
+    seen = seen if isinstance(seen, Seen) else Seen(seen)
     out: list[Post] = []
     named = [p.body for p in phrases if p.body is not None]
     for idx, p in enumerate(phrases):
@@ -136,7 +154,7 @@ def resolve(
             if named:
                 body = BodyRef(named[0].region, (title.implies,))
             else:
-                body = next((b for b in reversed(seen) if b.path == (title.implies,)), None)
+                body = seen.last_of((title.implies,))
         if body is None and not p.unit:
             nearest = (later + earlier) if owner_after else (earlier + later)
             body = nearest[0] if nearest else None

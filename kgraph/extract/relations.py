@@ -8,11 +8,12 @@ the whole graph by :mod:`kgraph.structure`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
-from kgraph.extract.actors import DEPLOYERS, Actors, Discourse, FirstActor, NearestActor, can_act
+from kgraph.extract.actors import DEPLOYERS, Actors, Discourse, FirstActor, InOrder, NearestActor, can_act
 from kgraph.extract.campaigns import NOT_IMPLEMENTED
 from kgraph.extract.chains import BodyMention, can_own
-from kgraph.extract.spans import inside
 from kgraph.facts import CONTAINED_IN, HOLDS_POST, IMPLEMENTS, SUPERVISES, Evidence, Facts, Relation
 from kgraph.gazetteer import CHINA, Gazetteer
 from kgraph.naming import BodyRef
@@ -43,14 +44,12 @@ class SentenceRelations:
     def add_post(self, person: str, body: str, title: str, ev: Evidence) -> None:
         self.add(HOLDS_POST, person, body, ev, title)
 
-    def owner_for(self, unit: str, before: list[BodyRef]) -> BodyRef | None:
-        """The body an unowned unit ("the Standing Committee") belongs to: the last one that can own it,
-        in this sentence or (but for a party group, which any body may have) in the ones before."""
-        for ref in reversed(before):
-            if can_own(ref.path[-1], unit):
-                return ref
-        if unit == "party_group":
-            return None
+    def owner_for(self, unit: str, in_sentence: BodyRef | None) -> BodyRef | None:
+        """The body an unowned unit ("the Standing Committee") belongs to: the last one that can own it, in this
+        sentence (``in_sentence``: see :class:`Owners`) or (but for a party group, which any body may have) in
+        the ones before."""
+        if in_sentence is not None or unit == "party_group":
+            return in_sentence
         for ref in reversed(self.recent_bodies):
             if can_own(ref.path[-1], unit):
                 return ref
@@ -60,10 +59,12 @@ class SentenceRelations:
         """Resolve a sentence's unowned units: (offset in the sentence, the body each turns out to be)."""
         named = [b.ref for b in bodies if b.ref is not None]
         out: list[tuple[int, BodyRef]] = []
+        owners: dict[str, Owners] = {}
         for b in bodies:
             if b.ref is None and b.unit in UNOWNED_UNITS:
-                earlier = [x.ref for x in bodies if x.ref is not None and x.start < b.start]
-                owner = self.owner_for(b.unit, earlier)
+                if b.unit not in owners:
+                    owners[b.unit] = Owners(bodies, b.unit)
+                owner = self.owner_for(b.unit, owners[b.unit].last_before(b.start))
                 if owner is not None:
                     out.append((b.start, BodyRef(owner.region, owner.path + (b.unit,))))
         self.recent_bodies = (self.recent_bodies + named + [ref for _, ref in out])[-RECENT:]
@@ -86,20 +87,23 @@ class SentenceRelations:
             seen.add(pos)
             kept.append((pos, key))
         d = self.discourse
-        kept = [(p, k) for p, k in kept if not inside(p, d.objects)]
+        kept = [(p, k) for p, k in kept if not d.objects.covers(p)]
+        in_order = InOrder(kept)
         if d.paragraph != s.paragraph:
             d.paragraph, d.paragraph_subject = s.paragraph, None
         if kept and d.paragraph_subject is None:
-            d.paragraph_subject = FirstActor().subject(kept, s.start, s.end, d) or kept[0][1]
+            d.paragraph_subject = FirstActor().subject(in_order, s.start, s.end, d) or kept[0][1]
         if d.article_subject is None:
             bodies_first = [k for _, k in kept if k.startswith("body/") and k not in DEPLOYERS]
             d.article_subject = bodies_first[0] if bodies_first else None
         self._supervision(s, ev, kept)
+        commas: list[int] | None = None
         for pos, campaign in campaigns:
             entity = self.facts.entities.get(campaign)
             if entity is None or entity.attrs.get("kind") in NOT_IMPLEMENTED:
                 continue
-            subject = self.actor_rule.subject(kept, _clause_start(s, pos), pos, d)
+            commas = _commas(s) if commas is None else commas
+            subject = self.actor_rule.subject(in_order, _clause_start(s, pos, commas), pos, d)
             if subject in DEPLOYERS and entity.attrs.get("kind") not in DEPLOYED:
                 continue  # the Central Committee deploys programmes; formulas are what others uphold
             if subject:
@@ -131,11 +135,35 @@ class SentenceRelations:
             self.add(SUPERVISES, group, k, ev)
 
 
+class Owners:
+    """The bodies of a sentence that can own one kind of unit, asked which was named last (in the order of the
+    bodies) before an offset: by bisection, as a sentence may name thousands of bodies."""
+
+    def __init__(self, bodies: list[BodyMention], unit: str):
+        able = sorted((b.start, i) for i, b in enumerate(bodies) if b.ref is not None and can_own(b.ref.path[-1], unit))
+        self.bodies = bodies
+        self.starts = [start for start, _ in able]
+        self.latest = list(accumulate((i for _, i in able), max))  # the last body among the first k by start
+
+    def last_before(self, pos: int) -> BodyRef | None:
+        k = bisect_left(self.starts, pos)
+        return self.bodies[self.latest[k - 1]].ref if k else None
+
+
 def _is_group(key: str) -> bool:
     return key.startswith("body/") and key.rsplit("/", 1)[-1].split("-")[0] in GROUP_KINDS
 
 
-def _clause_start(s: Sentence, pos: int) -> int:
-    """Start of the clause (between commas) that holds ``pos``."""
-    cut = max(s.text.rfind(c, 0, pos - s.start) for c in ",，;；")
-    return s.start + cut + 1 if cut >= 0 else s.start
+#: What parts a sentence's clauses.
+CLAUSE_MARKS = re.compile("[,，;；]")
+
+
+def _commas(s: Sentence) -> list[int]:
+    """Where the sentence's clauses part, in order (offsets in the sentence)."""
+    return [m.start() for m in CLAUSE_MARKS.finditer(s.text)]
+
+
+def _clause_start(s: Sentence, pos: int, commas: list[int]) -> int:
+    """Start of the clause (between commas) that holds ``pos``; ``commas``: :func:`_commas` of the sentence."""
+    i = bisect_left(commas, pos - s.start) - 1
+    return s.start + commas[i] + 1 if i >= 0 else s.start

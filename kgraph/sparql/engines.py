@@ -13,15 +13,27 @@ import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pyoxigraph as ox
 
 from kgraph.export.formats import rdf_format, rdf_suffixes
+from kgraph.sparql import federation
 
 
 class QueryError(ValueError):
     """A query that cannot run: bad syntax, an update, a time limit; the message says which."""
+
+
+class QueryTimeout(QueryError):
+    """The query ran out of its time."""
+
+
+class UsageError(QueryError):
+    """A query or parameter refused as given (SERVICE without --allow-service, an IRI that is no IRI).
+
+    The user must change the command, as with a bad option, so the CLI exits 2 for it.
+    """
 
 
 @dataclass(frozen=True)
@@ -49,10 +61,20 @@ class Result:
 
 class Engine(Protocol):
     name: str
+    allow_service: bool
 
     def query(
         self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
     ) -> Result: ...
+
+
+def _check(text: str, allow_service: bool) -> None:
+    """Refuse what a query must not do here: update the graph, or (unless allowed) call a remote SERVICE."""
+    _check_read_only(text)
+    if not allow_service:
+        reason = federation.refusal(text)
+        if reason:
+            raise UsageError(reason)
 
 
 def _check_read_only(text: str) -> None:
@@ -70,7 +92,10 @@ class OxigraphEngine:
 
     name = "oxigraph"
 
-    def __init__(self, graph: str | Path | None = None, store: str | Path | None = None):
+    def __init__(
+        self, graph: str | Path | None = None, store: str | Path | None = None, allow_service: bool = False
+    ) -> None:
+        self.allow_service = allow_service
         if store is not None:
             path = Path(store)
             if graph is None and not path.exists():
@@ -84,16 +109,25 @@ class OxigraphEngine:
     def query(
         self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
     ) -> Result:
-        _check_read_only(text)
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()
-        }
+        _check(text, self.allow_service)
         try:
+            subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+                ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()
+            }
             answer = self.store.query(text, substitutions=subs or None)
+            return self._collect(answer, limit, timeout)
+        except QueryError:
+            raise
         except SyntaxError as e:
             raise QueryError(f"query syntax: {e}") from e
-        except OSError as e:
-            raise QueryError(str(e)) from e
+        except (OSError, RuntimeError, ValueError) as e:
+            # a store error, a bad binding, or an allowed SERVICE call that fails while the solutions are read
+            raise QueryError(f"query failed: {e}") from e
+
+    @staticmethod
+    def _collect(
+        answer: ox.QueryBoolean | ox.QuerySolutions | ox.QueryTriples, limit: int | None, timeout: float | None
+    ) -> Result:
         deadline = time.monotonic() + timeout if timeout else None
         if isinstance(answer, ox.QueryBoolean):
             return Result([], boolean=bool(answer))
@@ -105,7 +139,7 @@ class OxigraphEngine:
                     result.truncated = True
                     break
                 if deadline and time.monotonic() > deadline:
-                    raise QueryError(f"query took longer than the {timeout:g} s limit")
+                    raise QueryTimeout(f"query took longer than the {timeout:g} s limit")
                 result.rows.append([_from_ox(solution[v]) for v in variables])
             return result
         result = Result(["subject", "predicate", "object"])
@@ -122,9 +156,12 @@ class RdflibEngine:
 
     name = "rdflib"
 
-    def __init__(self, graph: str | Path | None = None, store: str | Path | None = None):
+    def __init__(
+        self, graph: str | Path | None = None, store: str | Path | None = None, allow_service: bool = False
+    ) -> None:
         from rdflib import Graph
 
+        self.allow_service = allow_service
         if store is not None:
             raise QueryError("the rdflib engine keeps no store; use --engine oxigraph with --store")
         self.graph = Graph()
@@ -140,7 +177,7 @@ class RdflibEngine:
     ) -> Result:
         from rdflib import Literal, URIRef
 
-        _check_read_only(text)
+        _check(text, self.allow_service)
         init = {}
         for k, v in (bindings or {}).items():
             init[k] = (
@@ -149,9 +186,14 @@ class RdflibEngine:
                 else Literal(v.value, lang=v.lang or None, datatype=URIRef(v.datatype) if v.datatype else None)
             )
         try:
-            answer = self.graph.query(text, initBindings=init)
-        except Exception as e:  # pyparsing and rdflib raise many types for a bad query
+            return self._collect(self.graph.query(text, initBindings=init), limit)
+        except QueryError:
+            raise
+        except Exception as e:  # pyparsing and rdflib raise many types, for a bad query and while evaluating one
             raise QueryError(f"query: {e}") from e
+
+    @staticmethod
+    def _collect(answer: Any, limit: int | None) -> Result:
         if answer.type == "ASK":
             return Result([], boolean=bool(answer.askAnswer))
         if answer.type == "SELECT":
@@ -174,13 +216,18 @@ class RdflibEngine:
 ENGINES: dict[str, type] = {"oxigraph": OxigraphEngine, "rdflib": RdflibEngine}
 
 
-def open_engine(name: str = "oxigraph", graph: str | Path | None = None, store: str | Path | None = None) -> Engine:
-    """An engine by name over a graph file (or, for Oxigraph, a store directory)."""
+def open_engine(
+    name: str = "oxigraph",
+    graph: str | Path | None = None,
+    store: str | Path | None = None,
+    allow_service: bool = False,
+) -> Engine:
+    """An engine by name over a graph file (or, for Oxigraph, a store directory); SERVICE only if allowed."""
     if name not in ENGINES:
         raise QueryError(f"unknown engine {name!r} (choose from {', '.join(ENGINES)})")
     if graph is None and store is None:
         raise QueryError("give a graph file or --store DIR")
-    return ENGINES[name](graph=graph, store=store)
+    return ENGINES[name](graph=graph, store=store, allow_service=allow_service)
 
 
 def load_into(store: ox.Store, graph: str | Path) -> None:

@@ -27,9 +27,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import pyoxigraph as ox
+
 from kgraph.dates import PartialDate
 from kgraph.export.rdf import ID
-from kgraph.sparql.engines import Engine, QueryError, Result, Term
+from kgraph.ids import iri_path
+from kgraph.sparql.engines import Engine, QueryError, Result, Term, UsageError
 
 LOOKUPS = [
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?entity ?name WHERE { ?entity skos:prefLabel ?name }",
@@ -97,10 +100,18 @@ def named_queries() -> dict[str, NamedQuery]:
 
 
 def resolve(engine: Engine, value: str) -> list[Term]:
-    """The entities a parameter names: a kgraph id or IRI as given, else every entity with that label."""
+    """The entities a parameter names: a kgraph id or IRI as given, else every entity with that label.
+
+    An IRI (``http://...``, ``<http://...>``, ``kgid:...``, ``body/...``) must be a valid one: raises
+    UsageError otherwise, rather than letting the engine fail on it.
+    """
     value = value.strip()
     iri = _as_iri(value)
     if iri:
+        try:
+            ox.NamedNode(iri)  # Oxigraph's IRI parser: an IRI it refuses would fail the query itself
+        except ValueError as e:
+            raise UsageError(f"{value!r} is not a valid IRI ({e})") from None
         return [Term("uri", iri)]
     found: dict[str, Term] = {}
     for lang in ("en", "zh"):
@@ -114,19 +125,24 @@ def resolve(engine: Engine, value: str) -> list[Term]:
 
 
 def _as_iri(value: str) -> str | None:
+    if value.startswith("<") and value.endswith(">"):
+        return value[1:-1]
     if value.startswith(("http://", "https://")):
         return value
     if value.startswith("kgid:"):
         return str(ID) + value[5:]
     if "/" in value and value.split("/", 1)[0] in ("region", "body", "person", "campaign", "article"):
-        return str(ID) + value
+        return str(ID) + iri_path(value)  # the IRI the export gives that key (新闻一 percent-encoded)
     return None
 
 
 def _values(engine: Engine, query: NamedQuery, param: Param, value: str) -> list[Term]:
     """The terms a parameter's value binds: the entities it names, or one literal."""
     if param.kind == ENTITY:
-        return resolve(engine, value)
+        try:
+            return resolve(engine, value)
+        except UsageError as e:
+            raise UsageError(f"{query.name}: --param {param.name}: {e}") from None
     if param.kind == DATE:
         date = PartialDate.parse(value)
         if date is None:

@@ -1,198 +1,138 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over an engine, on the standard library's HTTP server.
+"""A read-only SPARQL 1.1 Protocol endpoint, on uvicorn: the wiring of its parts.
 
-GET ``/sparql?query=...`` and POST (``application/x-www-form-urlencoded`` with
-``query=``, or ``application/sparql-query``); results as JSON, XML, CSV or TSV
-by content negotiation (``Accept``) or a ``format`` parameter; CORS for
-browser clients; a query time limit (enforced by running each query in a
-child process) and a result size limit; updates refused with 400.
+- ``app.py``: the protocol as a plain ASGI app (routes, content negotiation, CORS,
+  body and load limits, 503 with Retry-After);
+- ``endpoint.py``: query slots and time limits; ``workers.py``: the forked query
+  processes, killed when a query overruns;
+- ``protocol.py``: uvicorn's h11 connection with header and request deadlines;
+- ``access.py``: the access log; ``limits.py``: the limits.
+
+uvicorn brings the HTTP/1.1 parsing (h11, which refuses a malformed request such
+as ``Content-Length: -1`` with 400), an asyncio loop that holds thousands of
+idle connections without a thread each, the listen backlog, keep-alive and a
+graceful stop on SIGINT and SIGTERM. Its ``limit_concurrency`` is not used: it
+answers 503 without Retry-After and to ``/health`` too, so the app sheds load
+itself (``Limits.max_connections``).
 """
 
 from __future__ import annotations
 
-import json
-import multiprocessing
+import math
+import resource
+import signal
+import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlparse
+import time
 
-from kgraph.sparql.engines import Engine, QueryError, Result
-from kgraph.sparql.results import MEDIA_TYPES, render
+import uvicorn
 
-ACCEPTS = [
-    ("application/sparql-results+json", "json"),
-    ("application/json", "json"),
-    ("application/sparql-results+xml", "xml"),
-    ("application/xml", "xml"),
-    ("text/xml", "xml"),
-    ("text/csv", "csv"),
-    ("text/tab-separated-values", "tsv"),
-    ("*/*", "json"),
-]
-MAX_BODY = 1_000_000
+from kgraph.sparql.access import AccessLog
+from kgraph.sparql.app import EndpointApp, negotiate
+from kgraph.sparql.endpoint import Endpoint
+from kgraph.sparql.limits import Limits, Load
+from kgraph.sparql.protocol import protocol_class
+
+__all__ = ["Endpoint", "Limits", "Running", "listen", "negotiate", "serve", "serve_forever"]
 
 
-def negotiate(accept: str, explicit: str | None) -> str | None:
-    """The result format for an Accept header (quality values honoured) or a ``format`` parameter."""
-    if explicit:
-        return explicit if explicit in MEDIA_TYPES else None
-    if not accept:
-        return "json"
-    offers = []
-    for i, part in enumerate(accept.split(",")):
-        media, _, params = part.strip().partition(";")
-        q = 1.0
-        for p in params.split(";"):
-            k, _, v = p.strip().partition("=")
-            if k == "q":
-                try:
-                    q = float(v)
-                except ValueError:
-                    q = 0.0
-        offers.append((-q, i, media.strip().lower()))
-    for _, _, media in sorted(offers):
-        for known, fmt in ACCEPTS:
-            if media == known or (media.endswith("/*") and known.startswith(media[:-1])):
-                return fmt
-    return None
+def listen(host: str, port: int, backlog: int = Limits.backlog) -> socket.socket:
+    """A socket listening on host and port (0: any free port); OSError if it cannot be had."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family = infos[0][0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(infos[0][4])
+        sock.listen(backlog)
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
-class Endpoint:
-    """The endpoint's settings and its engine, shared by all request threads.
+def _server(endpoint: Endpoint, limits: Limits, log: AccessLog) -> uvicorn.Server:
+    load = Load()
+    config = uvicorn.Config(
+        EndpointApp(endpoint, limits, load, log),
+        http=protocol_class(limits, endpoint.timeout, load, log),
+        ws="none",
+        lifespan="off",
+        interface="asgi3",
+        loop="asyncio",
+        log_config=None,
+        log_level="error",  # requests are in the access log; uvicorn's own lines would repeat them
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+        backlog=limits.backlog,
+        timeout_keep_alive=max(1, math.ceil(limits.keep_alive)),
+        h11_max_incomplete_event_size=limits.max_header_bytes,
+        timeout_graceful_shutdown=math.ceil(endpoint.timeout) + 1,  # queries in flight end by then
+    )
+    _enough_files(limits)
+    return uvicorn.Server(config)
 
-    Neither engine can cancel a running query, so each query runs in a forked
-    child process (which shares the loaded graph copy-on-write) and is killed at
-    the time limit; ``workers`` bounds how many run at once.
-    """
 
-    def __init__(self, engine: Engine, timeout: float = 10.0, max_rows: int = 10_000, workers: int = 8):
-        self.engine = engine
-        self.timeout = timeout
-        self.max_rows = max_rows
-        self.slots = threading.BoundedSemaphore(workers)
-        self.context = multiprocessing.get_context("fork")
-
-    def run(self, query: str) -> Result:
-        with self.slots:
-            parent, child = self.context.Pipe(duplex=False)
-            proc = self.context.Process(target=self._child, args=(child, query), daemon=True)
-            proc.start()
-            child.close()
-            try:
-                if not parent.poll(self.timeout):
-                    raise QueryError(f"query took longer than the {self.timeout:g} s limit")
-                outcome = parent.recv()
-            except EOFError as e:
-                raise QueryError("the query process ended without an answer") from e
-            finally:
-                parent.close()
-                if proc.is_alive():
-                    proc.kill()
-                proc.join()
-        if isinstance(outcome, QueryError):
-            raise outcome
-        return outcome
-
-    def _child(self, conn, query: str) -> None:  # runs in the forked process
+def _enough_files(limits: Limits) -> None:
+    """Raise the open-file limit towards what ``max_connections`` needs (a common default is 1024)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = limits.max_connections + limits.backlog + 256
+    if soft != resource.RLIM_INFINITY and soft < want:
+        target = want if hard == resource.RLIM_INFINITY else min(want, hard)
         try:
-            outcome: object = self.engine.query(query, None, self.max_rows, self.timeout)
-        except QueryError as e:
-            outcome = e
-        except Exception as e:  # any engine failure becomes a clear 400, not a dead worker
-            outcome = QueryError(f"query failed: {e}")
-        conn.send(outcome)
-        conn.close()
+            resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, target), hard))
+        except (ValueError, OSError):
+            pass
 
 
-def make_handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "kgraph-sparql/1"
-        protocol_version = "HTTP/1.1"
+def serve_forever(
+    endpoint: Endpoint, sock: socket.socket, limits: Limits | None = None, log: AccessLog | None = None
+) -> None:
+    """Serve on ``sock`` in this (main) thread until SIGINT or SIGTERM, then stop gracefully."""
+    server = _server(endpoint, limits or Limits(), log or AccessLog())
 
-        def log_message(self, format: str, *args: object) -> None:  # quiet by default
-            return
+    def stop(signum: int, frame: object) -> None:
+        server.should_exit = True
 
-        def _send(self, status: int, body: str, media: str, extra: dict[str, str] | None = None) -> None:
-            data = body.encode("utf-8")
-            self.send_response(status)
-            self.send_header("Content-Type", f"{media}; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Access-Control-Expose-Headers", "X-Result-Truncated")
-            for k, v in (extra or {}).items():
-                self.send_header(k, v)
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(data)
-
-        def _error(self, status: int, message: str) -> None:
-            self._send(status, json.dumps({"error": message}) + "\n", "application/json")
-
-        def do_OPTIONS(self) -> None:  # CORS preflight
-            self.send_response(204)
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-            self.send_header("Access-Control-Max-Age", "86400")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def do_GET(self) -> None:
-            url = urlparse(self.path)
-            if url.path not in ("/sparql", "/"):
-                return self._error(404, f"no such path {url.path}; the endpoint is /sparql")
-            params = parse_qs(url.query)
-            if "update" in params:
-                return self._error(400, "updates are not allowed: this endpoint is read-only")
-            if "query" not in params:
-                return self._send(200, "kgraph SPARQL endpoint: GET or POST /sparql with query=...\n", "text/plain")
-            self._answer(params["query"][0], params.get("format", [None])[0])
-
-        def do_POST(self) -> None:
-            url = urlparse(self.path)
-            if url.path not in ("/sparql", "/"):
-                return self._error(404, f"no such path {url.path}; the endpoint is /sparql")
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > MAX_BODY:
-                return self._error(413, f"request body above {MAX_BODY} bytes")
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
-            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-            params = parse_qs(url.query)
-            if ctype == "application/sparql-update":
-                return self._error(400, "updates are not allowed: this endpoint is read-only")
-            if ctype == "application/sparql-query":
-                query = body
-            elif ctype == "application/x-www-form-urlencoded":
-                form = parse_qs(body)
-                if "update" in form:
-                    return self._error(400, "updates are not allowed: this endpoint is read-only")
-                params |= form
-                if "query" not in form:
-                    return self._error(400, "missing query parameter")
-                query = form["query"][0]
-            else:
-                return self._error(415, f"unsupported Content-Type {ctype!r}")
-            self._answer(query, params.get("format", [None])[0])
-
-        def _answer(self, query: str, explicit: str | None) -> None:
-            fmt = negotiate(self.headers.get("Accept", ""), explicit)
-            if fmt is None:
-                return self._error(406, "results are available as JSON, XML, CSV or TSV")
-            try:
-                result = endpoint.run(query)
-            except QueryError as e:
-                return self._error(400, str(e))
-            extra = {"X-Result-Truncated": "true"} if result.truncated else {}
-            self._send(200, render(result, fmt), MEDIA_TYPES[fmt], extra)
-
-        do_HEAD = do_GET
-
-    return Handler
+    # uvicorn catches both signals while it serves, then hands them to the handlers it found: make those ours,
+    # so the command ends with exit code 0 instead of being killed by the signal it re-raises.
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        server.run(sockets=[sock])
+    finally:
+        endpoint.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
-def serve(endpoint: Endpoint, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
+class Running:
+    """A server running in a background thread (for tests and embedding)."""
+
+    def __init__(self, server: uvicorn.Server, sock: socket.socket, endpoint: Endpoint):
+        self.server = server
+        self.endpoint = endpoint
+        self.server_address: tuple[str, int] = sock.getsockname()[:2]
+        self.thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="sparql-endpoint")
+        self.thread.daemon = True
+        self.thread.start()
+        while not server.started and self.thread.is_alive():
+            time.sleep(0.01)
+        if not server.started:
+            raise RuntimeError("the SPARQL endpoint did not start")
+
+    def shutdown(self) -> None:
+        self.server.should_exit = True
+        self.thread.join()
+        self.endpoint.close()
+
+
+def serve(
+    endpoint: Endpoint,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    limits: Limits | None = None,
+    log: AccessLog | None = None,
+) -> Running:
     """A started server (in a background thread); call ``shutdown()`` to stop it."""
-    server = ThreadingHTTPServer((host, port), make_handler(endpoint))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="sparql-endpoint", daemon=True)
-    thread.start()
-    return server
+    limits = limits or Limits()
+    return Running(_server(endpoint, limits, log or AccessLog()), listen(host, port, limits.backlog), endpoint)

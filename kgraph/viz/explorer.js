@@ -1,14 +1,58 @@
-// kgraph explorer: search, filters, date range and a side panel over a vis-network graph.
-// Every text comes from the page's JSON data and is written with textContent, never as HTML.
+// kgraph explorer: an overview drawn at once, and search, filters, a date range and a side panel over it.
+// Opening a node (a click, a search, a name in a panel) loads its record from the store (store.js) and draws its
+// best-connected neighbours; every text comes from JSON and is written with textContent, never as HTML.
 (function () {
   "use strict";
+  var KG = window.KG;
   var data = JSON.parse(document.getElementById("kg-data").textContent);
-  var details = data.details;
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges.map(function (e, i) { e.id = "e" + i; return e; }));
+  var store = KG.Store(data);
+  var CLUSTER = data.cluster.name;
+  var styles = {}, kinds = {};
+  data.types.concat([data.cluster]).forEach(function (t) { styles[t.name] = t; });
+  data.relations.forEach(function (r) { kinds[r.name] = r; });
   var state = { types: {}, relations: {}, from: "", to: "" };
-  data.types.forEach(function (t) { state.types[t.name] = true; });
-  data.relations.forEach(function (r) { state.relations[r.name] = true; });
+
+  function tooltip(text) {
+    var e = document.createElement("div");
+    e.textContent = text;
+    return e;
+  }
+  function visNode(n) {
+    var s = styles[n.group] || styles.Person;
+    var v = Object.assign({}, n, { shape: s.shape, color: s.color });
+    if (n.group === CLUSTER) {
+      v.color = { background: "#eceef2", border: s.color };
+      v.shapeProperties = { borderDashes: [4, 3] };
+      v.font = { color: "#59606b" };
+      v.title = tooltip(n.label + " not drawn: click to draw the best connected and list them");
+    } else {
+      v.title = tooltip(n.label + " (" + n.group + ")");
+    }
+    return v;
+  }
+  function visEdge(e) {
+    var k = kinds[e.relation];
+    var v = Object.assign({}, e, { id: [e.from, e.to, e.relation, e.text].join("\u0001"), title: tooltip(e.text) });
+    if (k) {
+      v.label = data.labels ? k.label : "";
+      v.color = k.color;
+      v.arrows = "to";
+    } else {  // a cluster's link to its region
+      v.color = data.cluster.color;
+      v.dashes = true;
+    }
+    return v;
+  }
+  function fresh(items, set) {
+    var seen = {};
+    return items.filter(function (x) {
+      if (seen[x.id] || set.get(x.id)) { return false; }
+      seen[x.id] = true;
+      return true;
+    });
+  }
+  var nodes = new vis.DataSet(data.nodes.map(visNode));
+  var edges = new vis.DataSet(fresh(data.edges.map(visEdge), { get: function () { return null; } }));
 
   function inRange(first, last) {
     if (!first && !last) { return true; }
@@ -35,14 +79,6 @@
     }
   });
 
-  function tooltip(text) {
-    var el = document.createElement("div");
-    el.textContent = text;
-    return el;
-  }
-  nodes.forEach(function (n) { nodes.update({ id: n.id, title: tooltip(n.label + " (" + n.group + ")") }); });
-  edges.forEach(function (e) { edges.update({ id: e.id, title: tooltip(e.text) }); });
-
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, data.options);
   window.kgNetwork = network;
@@ -54,145 +90,118 @@
   network.once("afterDrawing", function () {
     window.kgRendered = true;
     window.kgFirstRender = performance.now();
+    setTimeout(function () { chunk(0); }, 0);  // names for suggestions, after the first drawing
   });
 
-  function el(tag, text, cls) {
-    var e = document.createElement(tag);
-    if (text !== undefined) { e.textContent = text; }
-    if (cls) { e.className = cls; }
-    return e;
-  }
-  function list(title, items) {
-    if (!items || !items.length) { return null; }
-    var box = document.createElement("div");
-    box.appendChild(el("h2", title));
-    var ul = document.createElement("ul");
-    items.forEach(function (x) { ul.appendChild(el("li", x)); });
-    box.appendChild(ul);
-    return box;
-  }
-  // The career as a timeline: one bar per post on a common axis. A bar runs from the first day of the post's
-  // start to the last day of its end; an open end (no article says the post ended) runs to the axis end,
-  // fading, with an arrow; an end or a start the articles do not date fades out too. A post with no date
-  // at all is drawn dashed over the dates of the articles that report it.
-  function day(text) {
-    var p = text.split("-");
-    return Date.UTC(+p[0], (+p[1] || 1) - 1, +p[2] || 1);
-  }
-  function timeline(d) {
-    var posts = (d.career || []).filter(function (c) { return c.dated || c.reported.length; });
-    if (!posts.length) { return null; }
-    var known = [];
-    posts.forEach(function (c) {
-      (c.dated ? [c.lo, c.hi] : c.reported).forEach(function (x) { if (x) { known.push(x); } });
-    });
-    if (d.last_seen) { known.push(d.last_seen); }
-    known.sort();
-    var min = day(known[0]), max = day(known[known.length - 1]);
-    var year = 365.25 * 864e5;
-    if (max - min < year) { min -= year / 2; max += year / 2; }
-    // Room after the last date, so that a post begun just before it still shows its open end.
-    if (posts.some(function (c) { return c.dated && !c.hi; })) { max += Math.max((max - min) / 25, year / 12); }
-    function pos(t) { return (100 * (t - min) / (max - min)).toFixed(2) + "%"; }
-    var box = el("div", undefined, "timeline");
-    box.appendChild(el("h2", "Career"));
-    posts.forEach(function (c) {
-      var row = el("div", undefined, "post");
-      row.appendChild(el("div", c.title + ", " + c.body, "what"));
-      var when = c.dated ? (c.start || "…") + " – " + c.end : "reported " + c.reported.filter(function (x, i, a) {
-        return a.indexOf(x) === i;
-      }).join(" to ");
-      row.appendChild(el("div", when, "when"));
-      var track = el("div", undefined, "track");
-      var bar = el("div", undefined, "bar");
-      var lo = c.dated ? c.lo : c.reported[0], hi = c.dated ? c.hi : c.reported[c.reported.length - 1];
-      var left = lo ? day(lo) : min, right = Math.max(left, hi ? day(hi) + 864e5 : max);
-      bar.style.left = pos(left);
-      bar.style.width = "calc(" + pos(right) + " - " + pos(left) + ")";
-      if (!c.dated) { bar.classList.add("reported"); }
-      if (c.dated && !c.lo) { bar.classList.add("start-unknown"); }
-      if (c.dated && !c.hi) { bar.classList.add(c.status === "open" ? "open" : "end-unknown"); }
-      bar.title = when;
-      track.appendChild(bar);
-      row.appendChild(track);
-      box.appendChild(row);
-    });
-    var axis = el("div", undefined, "axis");
-    axis.appendChild(el("span", new Date(min).getUTCFullYear().toString()));
-    axis.appendChild(el("span", new Date(max).getUTCFullYear().toString()));
-    box.appendChild(axis);
-    box.appendChild(el("div", "\u25B6 still held · fading: a start or end no article dates · dashed: no dates, " +
-      "drawn when reported", "legend"));
-    return box;
-  }
-  function showPanel(id) {
-    var panel = document.getElementById("panel");
-    panel.textContent = "";
-    var d = details[id];
-    if (!d) { panel.appendChild(el("p", "Click a node to see its details.", "empty")); return; }
-    panel.appendChild(el("h3", d.label));
-    if (d.label_zh) { panel.appendChild(el("div", d.label_zh, "zh")); }
-    var type = el("span", d.type, "type");
-    var style = data.types.filter(function (t) { return t.name === d.type; })[0];
-    type.style.background = style ? style.color : "#888";
-    panel.appendChild(type);
-    var seen = d.first_seen ? (d.first_seen === d.last_seen ? d.first_seen : d.first_seen + " to " + d.last_seen) : "";
-    panel.appendChild(el("p", d.mentions + " mention(s)" + (seen ? ", seen " + seen : "")));
-    [list("Also known as", d.aliases_en.concat(d.aliases_zh)), timeline(d), list("Posts held", d.posts),
-     list("Officials", d.officials), list("Belongs to", d.parents)].forEach(function (b) {
-      if (b) { panel.appendChild(b); }
-    });
-    if (d.evidence.length) {
-      panel.appendChild(el("h2", "Evidence"));
-      d.evidence.forEach(function (ev) {
-        var box = el("div", undefined, "evidence");
-        box.appendChild(el("div", (ev.date ? ev.date + " · " : "") + (ev.headline || ev.article), "meta"));
-        box.appendChild(el("div", ev.sentence));
-        panel.appendChild(box);
-      });
+  // Opening a node: load its record, draw it with its neighbours and edges, show its panel. Only the latest
+  // of several quick openings fills the panel.
+  var panel = document.getElementById("panel");
+  var status = document.getElementById("status");
+  var latest = 0;
+  var ctx = { types: data.types.concat([data.cluster]), open: function (id, focus) { return open(id, focus); } };
+  // vis-network redraws the whole canvas on every change of its data: block that while a record's nodes and
+  // edges go in, then draw once (the events are vis-network 9's, whose copy pyvis ships).
+  function draw(record) {
+    var added = fresh([record.node].concat(record.near).map(visNode), nodes);
+    var linked = fresh(record.edges.map(visEdge), edges);
+    if (!added.length && !linked.length) { return; }
+    network.body.emitter.emit("_blockRedraw");
+    try {
+      if (added.length) { nodes.add(added); }
+      if (linked.length) { edges.add(linked); }
+    } finally {
+      network.body.emitter.emit("_allowRedraw");
+      network.redraw();
     }
   }
+  function open(id, focus) {
+    var started = performance.now(), mine = ++latest;
+    status.textContent = "Loading…";
+    return store.record(id).then(function (record) {
+      if (!record) {
+        if (mine === latest) { status.textContent = "Nothing is known of " + id + "."; }
+        return null;
+      }
+      draw(record);
+      if (state.types[record.node.group] === false) {
+        state.types[record.node.group] = true;
+        syncFilters();
+      } else {
+        count();
+      }
+      if (mine !== latest) { return id; }
+      network.selectNodes([id]);
+      if (focus) { network.focus(id, { scale: 1.4, animation: false }); }
+      KG.panel(panel, record, ctx);
+      status.textContent = focus ? "Found: " + record.detail.label : "";
+      window.kgLastOpen = { id: id, ms: performance.now() - started };
+      return id;
+    }, function (err) {
+      status.textContent = err.message;
+      return null;
+    });
+  }
+  window.kgOpen = open;
   network.on("click", function (params) {
-    if (params.nodes.length) { showPanel(params.nodes[0]); }
+    if (params.nodes.length) { open(params.nodes[0], false); }
   });
 
-  // Search by any name, English or Chinese: select the node and zoom to it.
-  var index = data.nodes.map(function (n) {
-    var d = details[n.id];
-    return { id: n.id, names: [d.label, d.label_zh].concat(d.aliases_en, d.aliases_zh)
-      .filter(Boolean).map(function (x) { return x.toLowerCase(); }) };
-  });
+  // Search by any name, English or Chinese: an exact name from the name index, else the first entity (most
+  // mentioned first) with a name containing the query; then open it and zoom to it.
+  var chunks = {};
+  function chunk(i) {
+    if (!chunks[i]) {
+      chunks[i] = store.ranked(i).then(function (entries) {
+        return entries.map(function (x) {
+          return { id: x[0], type: x[1], label: x[2], names: x.slice(2).map(function (n) { return n.toLowerCase(); }) };
+        });
+      });
+      chunks[i].catch(function () { delete chunks[i]; });
+    }
+    return chunks[i];
+  }
+  function scan(q, i) {
+    if (i >= store.chunks) { return Promise.resolve(null); }
+    return chunk(i).then(function (entries) {
+      var hit = entries.filter(function (x) { return x.names.some(function (n) { return n.indexOf(q) >= 0; }); })[0];
+      return hit ? hit.id : scan(q, i + 1);
+    });
+  }
   function search(query) {
     var q = query.trim().toLowerCase();
-    var status = document.getElementById("status");
-    if (!q) { status.textContent = ""; return null; }
-    var hit = index.filter(function (x) { return x.names.indexOf(q) >= 0; })[0] ||
-              index.filter(function (x) { return x.names.some(function (n) { return n.indexOf(q) >= 0; }); })[0];
-    if (!hit) { status.textContent = "No match for “" + query + "”."; return null; }
-    var node = nodes.get(hit.id);
-    if (state.types[node.group] === false) { state.types[node.group] = true; syncFilters(); }
-    network.selectNodes([hit.id]);
-    network.focus(hit.id, { scale: 1.4, animation: false });
-    showPanel(hit.id);
-    status.textContent = "Found: " + details[hit.id].label;
-    return hit.id;
+    if (!q) { status.textContent = ""; return Promise.resolve(null); }
+    status.textContent = "Searching…";
+    return store.named(q).then(function (ids) { return ids.length ? ids[0] : scan(q, 0); }).then(function (id) {
+      if (!id) { status.textContent = "No match for “" + query + "”."; return null; }
+      return open(id, true);
+    }, function (err) {
+      status.textContent = err.message;
+      return null;
+    });
   }
   window.kgSearch = search;
   var box = document.getElementById("search");
   box.addEventListener("keydown", function (e) { if (e.key === "Enter") { search(box.value); } });
   document.getElementById("go").addEventListener("click", function () { search(box.value); });
+  // Suggestions while typing, from the part of the search list loaded so far (the most mentioned first).
   var names = document.getElementById("names");
-  data.nodes.forEach(function (n) { names.appendChild(new Option(n.label)); });
+  box.addEventListener("input", function () {
+    var q = box.value.trim().toLowerCase();
+    chunk(0).then(function (entries) {
+      if (box.value.trim().toLowerCase() !== q) { return; }
+      var starts = [], contains = [];
+      entries.forEach(function (x) {
+        if (!q) { return; }
+        if (x.names.some(function (n) { return n.indexOf(q) === 0; })) { starts.push(x.label); }
+        else if (x.names.some(function (n) { return n.indexOf(q) > 0; })) { contains.push(x.label); }
+      });
+      names.textContent = "";
+      starts.concat(contains).slice(0, 12).forEach(function (label) { names.appendChild(new Option(label)); });
+    });
+  });
 
-  // Filters: entity types (the legend), relation types, date range.
-  function counts() {
-    var byType = {}, byRel = {};
-    data.nodes.forEach(function (n) { byType[n.group] = (byType[n.group] || 0) + 1; });
-    data.edges.forEach(function (e) { byRel[e.relation] = (byRel[e.relation] || 0) + 1; });
-    return { types: byType, relations: byRel };
-  }
-  var c = counts();
-  function addFilter(containerId, items, key, tally) {
+  // Filters: entity types (the legend, with totals over the whole graph), relation types, date range.
+  function addFilter(containerId, items, key) {
     var holder = document.getElementById(containerId);
     items.forEach(function (item) {
       var label = document.createElement("label");
@@ -204,12 +213,12 @@
         state[key][item.name] = input.checked;
         refresh();
       });
-      var sw = el("span", undefined, "swatch");
+      var sw = KG.el("span", undefined, "swatch");
       sw.style.background = item.color;
       label.appendChild(input);
       label.appendChild(sw);
-      label.appendChild(el("span", item.label || item.name));
-      label.appendChild(el("span", String(tally[item.name] || 0), "count"));
+      label.appendChild(KG.el("span", item.label || item.name));
+      label.appendChild(KG.el("span", item.count.toLocaleString("en"), "count"));
       holder.appendChild(label);
     });
   }
@@ -220,10 +229,16 @@
   function refresh() {
     nodeView.refresh();
     edgeView.refresh();
-    document.getElementById("shown").textContent = nodeView.length + " of " + data.nodes.length + " nodes shown";
+    count();
   }
-  addFilter("types", data.types, "types", c.types);
-  addFilter("relations", data.relations, "relations", c.relations);
+  function count() {
+    var clusters = nodeView.getIds().filter(function (id) { return id.indexOf("cluster:") === 0; }).length;
+    document.getElementById("shown").textContent = (nodeView.length - clusters).toLocaleString("en") + " of " +
+      data.total.toLocaleString("en") + " entities drawn" +
+      (clusters ? ", the rest in " + clusters.toLocaleString("en") + " clusters by region" : "");
+  }
+  addFilter("types", data.types.concat(data.cluster.count ? [data.cluster] : []), "types");
+  addFilter("relations", data.relations, "relations");
   var from = document.getElementById("from"), to = document.getElementById("to");
   if (data.date_min) {
     from.min = to.min = data.date_min;
@@ -237,6 +252,6 @@
   }
   document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
   refresh();
-  showPanel(null);
+  KG.panel(panel, null, ctx);
   if (data.focus) { search(data.focus); }
 })();

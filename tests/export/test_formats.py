@@ -57,7 +57,7 @@ def test_every_rdf_file_reads_back_with_both_parsers_it_names(graph, tmp_path):
 def test_only_the_formats_asked_for_are_written(graph, tmp_path):
     written = write_exports(graph, tmp_path / "a", formats=["graphml", "ntriples"])
     assert [p.name for p in written] == ["graph.nt", "graph.graphml"]
-    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph.graphml", "graph.nt"]
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["graph.graphml", "graph.nt", "manifest.json"]
     assert [p.name for p in write_exports(graph, tmp_path / "b", html=False, formats=["html", "turtle"])] == [
         "graph.ttl"
     ]
@@ -66,13 +66,13 @@ def test_only_the_formats_asked_for_are_written(graph, tmp_path):
 
 def test_triples_are_made_once_whatever_the_number_of_rdf_formats(graph, tmp_path, monkeypatch):
     calls = []
-    real = rdf.triples
+    real = rdf.groups
 
     def counted(g):
         calls.append(g)
         return real(g)
 
-    monkeypatch.setattr(formats.rdf, "triples", counted)
+    monkeypatch.setattr(formats.rdf, "groups", counted)
     write_exports(graph, tmp_path / "all", html=False)
     assert len(calls) == 1
     write_exports(graph, tmp_path / "graphml", formats=["graphml", "html"])
@@ -115,4 +115,4 @@ def test_a_failing_careers_writer_leaves_the_old_file_whole(tmp_path, monkeypatc
     with pytest.raises(RuntimeError):
         write_exports(career_graph(), tmp_path, formats=["careers"])
     assert (tmp_path / "careers.csv").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["careers.csv"]  # no temporary file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["careers.csv", "manifest.json"]  # no temporary file left

@@ -1,8 +1,9 @@
 import io
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 
-from kgraph.export.graphml import to_graphml
+from kgraph.export.graphml import to_graphml, xml_text
 from kgraph.pipeline import build
 
 
@@ -12,3 +13,24 @@ def test_graphml_reads_back_in_networkx(root):
     assert back.number_of_nodes() == g.number_of_nodes()
     assert back.number_of_edges() == g.number_of_edges()
     assert back.nodes["body/500000/party_committee"]["label"] == "Chongqing Municipal Party Committee"
+
+
+def test_graphml_is_well_formed_whatever_the_text_holds():
+    # The reproducer: a control character in an article made graph.graphml ill-formed XML.
+    g = nx.MultiDiGraph()
+    g.add_node("article/a\x01", type="Article", label="Head\x01line\x0b \ufffe end", lang="en", outlets=["X\x1f"])
+    g.add_node("person/x", type="Person", label="X", aliases_en=["a\x02", "b"], mentions=1)
+    g.add_edge(
+        "article/a\x01",
+        "person/x",
+        key="mentions",
+        type="mentions",
+        evidence=[{"article": "a\x01", "start": 0, "end": 3, "sentence": "X\x0csaid"}],
+    )
+    text = to_graphml(g)
+    ET.fromstring(text.encode("utf-8"))  # raises on ill-formed XML
+    back = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
+    assert back.nodes["article/a\ufffd"]["label"] == "Head\ufffdline\ufffd \ufffd end"
+    assert back.nodes["article/a\ufffd"]["outlets"] == "X\ufffd"
+    assert back.nodes["person/x"]["aliases_en"] == "a\ufffd | b"
+    assert xml_text("tab\tline\nreturn\r\u2028\x85\U0001f600") == "tab\tline\nreturn\r\u2028\x85\U0001f600"

@@ -4,7 +4,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kgraph.article import Article
-from kgraph.export.formats import Export
 from kgraph.export.rdf import KG, SCHEMA, write_turtle
 from kgraph.facts import BODY, HOLDS_POST, OFFICIAL, Entity, Evidence, Facts, PostTime, Relation
 from kgraph.graph import build_graph
@@ -27,7 +26,7 @@ def rdf(*all_facts: Facts) -> Graph:
     import io
 
     buf = io.BytesIO()
-    write_turtle(Export(build_graph(list(all_facts))).triples, buf)
+    write_turtle(build_graph(list(all_facts)), buf)
     return Graph().parse(data=buf.getvalue().decode(), format="turtle")
 
 

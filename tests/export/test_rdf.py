@@ -84,11 +84,11 @@ def test_serializations_parse_back_to_the_same_triples(seeds, tmp_path):
         assert back == expected, f"{name}: {len(back - expected)} extra, {len(expected - back)} missing"
 
 
-def test_triples_are_sorted_and_unique(seeds):
+def test_triples_are_unique_and_a_subjects_triples_come_together(seeds):
     out = triples(seeds)
     assert len(set(out)) == len(out)
-    subjects = [t.subject.value for t in out]
-    assert subjects == sorted(subjects)
+    runs = [s for i, s in enumerate(t.subject.value for t in out) if i == 0 or out[i - 1].subject.value != s]
+    assert len(runs) == len(set(runs))
 
 
 def region_graph() -> nx.MultiDiGraph:
@@ -139,3 +139,36 @@ def test_an_unknown_source_is_an_error():
     g.edges["region/330726", "region/330700", "contained_in"]["sources"] = ["hearsay"]
     with pytest.raises(ValueError, match="hearsay"):
         triples(g)
+
+
+def test_articles_named_alike_but_not_the_same_stay_apart_in_rdf(tmp_path):
+    # The reproducer: 新闻一.txt and 新闻二.txt became one RDF article with two dates.
+    (tmp_path / "新闻一.txt").write_text(
+        " date 2023-04-07 泉州市委召开会议\n\n泉州市委书记主持会议。\n", encoding="utf-8"
+    )
+    (tmp_path / "新闻二.txt").write_text(
+        " date 2023-05-08 福建省委召开会议\n\n福建省委书记主持会议。\n", encoding="utf-8"
+    )
+    result = build([tmp_path])
+    assert result.summary().articles == 2
+    write_exports(result.graph, tmp_path / "out", formats=["turtle"])
+    g = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    articles = set(g.subjects(RDF.type, SCHEMA.NewsArticle))
+    assert len(articles) == 2
+    assert sorted((str(g.value(a, SCHEMA.identifier)), str(g.value(a, SCHEMA.datePublished))) for a in articles) == [
+        ("新闻一", "2023-04-07"),
+        ("新闻二", "2023-05-08"),
+    ]
+
+
+def test_a_url_that_is_no_iri_never_stops_an_export():
+    # The reproducer: "No scheme found in an absolute IRI" at export, after the whole extraction.
+    g = nx.MultiDiGraph()
+    for key, url in (("a", "www.example.com/x"), ("b", "https://example.com/a b"), ("c", "https://example.com/ok")):
+        g.add_node(f"article/{key}", type="Article", label=key, date="2023-01-01", lang="en", url=url)
+    urls = {
+        t.subject.value.rsplit("/", 1)[1]: t.object.value
+        for t in triples(g)
+        if t.predicate.value == str(SCHEMA) + "url"
+    }
+    assert urls == {"b": "https://example.com/a%20b", "c": "https://example.com/ok"}

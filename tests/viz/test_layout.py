@@ -45,3 +45,25 @@ def test_every_node_gets_a_position_and_the_same_graph_the_same_picture(forced):
 def test_small_graphs_and_empty_graphs():
     assert layout(nx.Graph()) == {}
     assert set(layout(nx.path_graph(3))) == {0, 1, 2}
+
+
+LAYOUT = """
+import hashlib, networkx as nx
+from kgraph.viz.layout import layout
+g = nx.relabel_nodes(nx.barabasi_albert_graph(1500, 2, seed=1), lambda n: f"n{n}")
+core = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:1000]
+print(hashlib.sha256(repr(sorted(layout(g, core=core).items())).encode()).hexdigest())
+"""
+
+
+def test_the_same_graph_gets_the_same_picture_whatever_the_hash_seed(root):
+    """String nodes iterate in a different order under another PYTHONHASHSEED wherever a set decides the order."""
+    import os
+    import subprocess
+    import sys
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-c", LAYOUT], env=env, cwd=root, check=True, capture_output=True).stdout
+
+    assert run("1") == run("2")

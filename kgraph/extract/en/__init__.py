@@ -35,7 +35,7 @@ from kgraph.extract.pack import Credit, Outlet, Pack, Reading
 from kgraph.extract.packs import register
 from kgraph.extract.phrases import folded
 from kgraph.extract.posts import Holder
-from kgraph.extract.spans import overlaps
+from kgraph.extract.spans import Positions, SpanIndex
 from kgraph.gazetteer import Gazetteer, shared
 from kgraph.text import LATIN_END, Sentence, sentences
 
@@ -62,15 +62,19 @@ def month_abbreviations() -> frozenset[str]:
 def english_sentences(text: str) -> list[Sentence]:
     """Sentences as in every Latin script (``LATIN_END``), joined again where one ended at a month's
     abbreviation before its day ("BEIJING, Jan. 26 (Xinhua) -- ...", "on Sept. 16")."""
-    out = sentences(text, LATIN_END)
     months = month_abbreviations()
-    i = 0
-    while i + 1 < len(out):
-        s, nxt = out[i], out[i + 1]
-        if nxt.text[:1].isdigit() and s.text[-5:].rsplit(None, 1)[-1] in months and "\n" not in text[s.end : nxt.start]:
-            out[i : i + 2] = [Sentence(text[s.start : nxt.end], s.start, nxt.end, s.paragraph)]
+    out: list[Sentence] = []
+    for nxt in sentences(text, LATIN_END):
+        s = out[-1] if out else None
+        if (
+            s is not None
+            and nxt.text[:1].isdigit()
+            and s.text[-5:].rsplit(None, 1)[-1] in months
+            and "\n" not in text[s.end : nxt.start]
+        ):
+            out[-1] = Sentence(text[s.start : nxt.end], s.start, nxt.end, s.paragraph)
         else:
-            i += 1
+            out.append(nxt)
     return out
 
 
@@ -86,7 +90,35 @@ class EnglishReading(Reading):
     low: str = ""  # the text folded to lower case, for the phrase automata
     anchor: dt.date | None = None  # the article's date: relative dates count from it
     gone: set[str] = field(default_factory=set)  # names and surnames of the persons it has expelled so far
+    purposes: dict[str, str] = field(default_factory=dict)  # "the Education": the purpose each key means here
     _surnames: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+    _names: Positions[NameMatch] | None = None
+    _outlets: Positions[OutletMatch] | None = None
+    _wholes: Positions[Atom] | None = None
+
+    def names_in(self, s: Sentence) -> list[NameMatch]:
+        """The names that start in the sentence."""
+        if self._names is None:
+            self._names = Positions(self.names, [n.start for n in self.names])
+        return self._names.within(s.start, s.end)
+
+    def outlets_in(self, s: Sentence) -> list[OutletMatch]:
+        """The outlets that start in the sentence."""
+        if self._outlets is None:
+            self._outlets = Positions(self.outlets, [o.start for o in self.outlets])
+        return self._outlets.within(s.start, s.end)
+
+    def wholes_in(self, s: Sentence) -> list[Atom]:
+        """The article's own regions named in the sentence ("our province")."""
+        if self._wholes is None:
+            self._wholes = Positions(self.wholes, [w.start for w in self.wholes])
+        return [w for w in self._wholes.within(s.start, s.end) if w.end <= s.end]
+
+    def purpose(self, key: str) -> str:
+        """The purpose "the <purpose>" means in this article (:func:`en_atoms.anaphoric_purpose`), found once."""
+        if key not in self.purposes:
+            self.purposes[key] = en_atoms.anaphoric_purpose(key, self.low)
+        return self.purposes[key]
 
     def surnames_before(self, pos: int) -> frozenset[str]:
         """The surnames of the officials the article named before ``pos`` (bylines are no officials)."""
@@ -132,22 +164,17 @@ class English(Pack):
     def atoms(self, reading: Reading, s: Sentence, gaz: Gazetteer) -> list[Atom]:
         assert isinstance(reading, EnglishReading)
         text, low = reading.text[s.start : s.end], reading.low[s.start : s.end]
-        blocked = [(n.start - s.start, n.end - s.start) for n in reading.names if s.start <= n.start < s.end]
+        blocked = [(n.start - s.start, n.end - s.start) for n in reading.names_in(s)]
         if reading.outlets:
-            blocked += [(o.start - s.start, o.end - s.start) for o in reading.outlets if s.start <= o.start < s.end]
+            blocked += [(o.start - s.start, o.end - s.start) for o in reading.outlets_in(s)]
         blocked += en_atoms.national_spans(text, low)
-        places = [
-            a for a in find_regions(text, gaz, low) if not any(overlaps(a.start, a.end, x, y) for x, y in blocked)
-        ]
-        wholes = [
-            Atom("whole", w.start - s.start, w.end - s.start, w.text, w.value)
-            for w in (reading.wholes or ())
-            if s.start <= w.start and w.end <= s.end
-        ]
+        taken = SpanIndex(blocked)
+        places = [a for a in find_regions(text, gaz, low) if not taken.overlaps(a.start, a.end)]
+        wholes = [Atom("whole", w.start - s.start, w.end - s.start, w.text, w.value) for w in reading.wholes_in(s)]
         atoms = en_atoms.with_wholes(en_atoms.find_atoms(text, places, low), wholes, text)
         for a in atoms:
             if a.kind == "purpose" and text[max(0, a.start - 4) : a.start].lower() == "the ":
-                a.value = en_atoms.anaphoric_purpose(str(a.value), reading.low)
+                a.value = reading.purpose(str(a.value))
         return atoms
 
     def campaigns(self, reading: Reading, s: Sentence, atoms: list[Atom], gaz: Gazetteer) -> list[CampaignMatch]:
@@ -181,8 +208,8 @@ class English(Pack):
         assert isinstance(reading, EnglishReading)
         names = [
             NameMatch(n.name, n.start - s.start, n.end - s.start)
-            for n in reading.names
-            if s.start <= n.start < s.end and (n.start, n.end) not in reading.bylines
+            for n in reading.names_in(s)
+            if (n.start, n.end) not in reading.bylines
         ]
         regions = [(a.start, a.end, a.place.codes[0]) for a in atoms if a.kind == "region" and a.place.codes]
         levels = [a for a in atoms if a.kind == "level"]

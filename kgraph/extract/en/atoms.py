@@ -9,6 +9,7 @@ grammar, longest phrase first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from kgraph.extract.atoms import Atom, Head
@@ -187,17 +188,35 @@ def _cpc_committees(text: str, atoms: list[Atom], claims: Claims) -> list[Atom]:
     """ "CPC Zhejiang Provincial Committee", "CPC municipal committee of Hangzhou": a committee after "CPC" and
     places, levels or ordinals written side by side is the party committee (Xinhua's name for it)."""
     added = []
+    ends = [a.end for a in atoms]
+    in_order = all(a <= b for a, b in zip(ends, ends[1:]))
     for m in COMMITTEE.finditer(text):
         if not claims.free(m.start(), m.end()):
             continue
         start = m.start()
-        for a in reversed([a for a in atoms if a.end <= m.start()]):
+        if in_order:  # the atoms that end before the committee, read back from it
+            before = range(bisect_right(ends, m.start()) - 1, -1, -1)
+        else:
+            before = range(len(atoms) - 1, -1, -1)
+        for i in before:
+            a = atoms[i]
+            if a.end > m.start():
+                continue
             if a.kind not in ("region", "level", "ordinal") or text[a.end : start].strip():
                 break
             start = a.start
-        if start < m.start() and CPC_BEFORE.search(text, 0, start) and claims.claim(m.start(), m.end()):
+        if start < m.start() and _cpc_before(text, start) and claims.claim(m.start(), m.end()):
             added.append(Atom("head", m.start(), m.end(), m.group(0), Head((("party_committee",),))))
     return sorted(atoms + added, key=lambda a: a.start) if added else atoms
+
+
+def _cpc_before(text: str, end: int) -> bool:
+    """Whether "CPC" and a space stand right before ``end`` (``CPC_BEFORE`` searched up to ``end``, read back
+    from it: a search from the start of a long sentence would cost its whole length)."""
+    pos = end
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos < end and bool(CPC_BEFORE.search(text, max(0, pos - 4), end))
 
 
 def with_wholes(atoms: list[Atom], wholes: list[Atom], text: str) -> list[Atom]:
@@ -206,6 +225,37 @@ def with_wholes(atoms: list[Atom], wholes: list[Atom], text: str) -> list[Atom]:
     "the city's party committee")."""
     if not wholes:
         return atoms
+    starts = [a.start for a in atoms]
+    ends = [a.end for a in atoms]
+    if not (_disjoint(atoms) and _disjoint(wholes)):
+        return _with_wholes_scanned(atoms, wholes, text)
+    removed: set[int] = set()  # ids of the atoms a whole took the place of
+    added: list[Atom] = []
+    for w in wholes:
+        # The atoms are in order and do not overlap: those a whole overlaps are a run of them.
+        inside = [a for a in atoms[bisect_right(ends, w.start) : bisect_left(starts, w.end)] if id(a) not in removed]
+        if any(a.kind != "level" for a in inside):
+            continue
+        i = bisect_left(starts, w.end)
+        while i < len(atoms) and id(atoms[i]) in removed:
+            i += 1
+        after = atoms[i] if i < len(atoms) else None
+        if inside and after is not None and after.kind == "head" and WHOLE_GAP.match(text, w.end, after.start):
+            continue
+        removed |= {id(a) for a in inside}
+        added.append(w)
+    out = [a for a in atoms if id(a) not in removed] + added
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _disjoint(atoms: list[Atom]) -> bool:
+    """Whether the atoms are in order and none overlaps the next."""
+    return all(a.start < a.end <= b.start for a, b in zip(atoms, atoms[1:])) and all(a.start < a.end for a in atoms)
+
+
+def _with_wholes_scanned(atoms: list[Atom], wholes: list[Atom], text: str) -> list[Atom]:
+    """:func:`with_wholes` over atoms that overlap, by scanning them all for each whole."""
     out = list(atoms)
     for w in wholes:
         inside = [a for a in out if a.start < w.end and w.start < a.end]

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from kgraph.dates import PartialDate
-from kgraph.extract.en.dates import AT, RANGE, SINCE, UNTIL, DateMention, find_dates
+from kgraph.extract.en.dates import AT, RANGE, SINCE, UNTIL, DateMention, Dates
 from kgraph.extract.posts import Change, PostPhrase
 
 START, TRANSFER, END, FORMER, HOLD = "start", "transfer", "end", "former", "hold"
@@ -32,6 +32,14 @@ class Clauses:
     text: str
     anchor: dt.date | None = None
     bounds: list[int] = field(default_factory=list)  # sorted starts of names and references to persons
+    _dates: Dates | None = field(default=None, repr=False)
+
+    @property
+    def dates(self) -> Dates:
+        """The sentence's dates, read on first use."""
+        if self._dates is None:
+            self._dates = Dates(self.text, self.anchor)
+        return self._dates
 
     @property
     def today(self) -> PartialDate | None:
@@ -48,7 +56,7 @@ class Clauses:
 
     def date_at(self, pos: int) -> DateMention | None:
         """The date written at ``pos`` ("mayor of X from 2015 to 2018": the range after the post)."""
-        found = find_dates(self.text, self.anchor, pos, pos + 1, here=True)
+        found = self.dates.find(pos, pos + 1, here=True)
         return found[0] if found else None
 
     def date_in(self, lo: int, hi: int, subject: int = -1) -> DateMention | None:
@@ -56,13 +64,14 @@ class Clauses:
         person at ``subject`` with no other person between ("In 2005, he joined ..."), else one written before
         every person of the sentence ("On February 17, the meeting decided to appoint A ... and to remove B
         ...")."""
-        found = next((d for d in find_dates(self.text, self.anchor, lo, hi) if d.start < hi), None)
+        found = next((d for d in self.dates.find(lo, hi) if d.start < hi), None)
         if found is not None or subject <= 0:
             return found
-        before = [d for d in find_dates(self.text, self.anchor, 0, subject) if d.end <= subject]
+        before = self.dates.ending_by(subject)
         if not before:
             return None
-        if not any(before[-1].end <= b < subject for b in self.bounds):
+        i = bisect.bisect_left(self.bounds, before[-1].end)
+        if not (i < len(self.bounds) and self.bounds[i] < subject):  # no person named between
             return before[-1]
         first_person = self.bounds[0] if self.bounds else subject
         return before[0] if before[0].end <= first_person else None
@@ -70,9 +79,7 @@ class Clauses:
     def ends_before(self, pos: int) -> DateMention | None:
         """A date that ends right before ``pos`` ("In 2005 he joined ...")."""
         lo = max(0, pos - 40)
-        return next(
-            (d for d in find_dates(self.text, self.anchor, lo, pos) if not self.text[d.end : pos].strip()), None
-        )
+        return next((d for d in self.dates.find(lo, pos) if not self.text[d.end : pos].strip()), None)
 
     def changed(self, phrases: list[PostPhrase], kind: str, past: bool, d: DateMention | None) -> list[PostPhrase]:
         """The phrases with the start and end that ``kind`` reports, dated ``d`` (or, for news, the article's

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,9 +86,14 @@ def find_dates(
 ) -> list[DateMention]:
     """The dates of a sentence that start in ``[lo, hi)`` (or, with ``here``, the one starting at ``lo``), ranges
     joined; relative ones only where the article's date ``anchor`` is known."""
+    return _mentions(text, anchor, _matches(text, lo, len(text) if hi is None else hi, here))
+
+
+def _mentions(text: str, anchor: dt.date | None, matches: list[re.Match[str]]) -> list[DateMention]:
+    """The dates the matches of :func:`date_pattern` write, ranges joined."""
     found: list[tuple[int, int, int, str, PartialDate]] = []  # start, date start, end, preposition, date
     bare: set[int] = set()  # years with nothing to say they are dates, unless in a range ("2015-2018")
-    for m in _matches(text, lo, len(text) if hi is None else hi, here):
+    for m in matches:
         prep = (m.group("prep") or "").lower()
         date = _date(m, anchor, _key(prep))
         if date is None and m.group("e_y") and not m.group("e_p"):
@@ -130,12 +136,81 @@ def _matches(text: str, lo: int, hi: int, here: bool) -> list[re.Match[str]]:
             out.append(m)
             if m.start() >= hi:
                 break
+    return _range_end(text, out)
+
+
+def _range_end(text: str, out: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The matches with the date right after the last one, where one follows (the end of a range)."""
     if out:
         gap = GAP.match(text, out[-1].end())
-        after = pattern.match(text, gap.end()) if gap is not None else None
+        after = date_pattern().match(text, gap.end()) if gap is not None else None
         if after is not None and after.start() > out[-1].start():
             out.append(after)
     return out
+
+
+class Dates:
+    """The dates of one sentence, read once and then asked about by bisection: a sentence may be long and
+    name many persons, each of whose posts asks for the dates around it.
+
+    :meth:`find` answers as :func:`find_dates` does. A scan from ``lo`` meets the matches of the scan from the
+    start of the sentence, except where ``lo`` falls inside one of them: there it is read from ``lo`` until it
+    meets them again.
+    """
+
+    def __init__(self, text: str, anchor: dt.date | None):
+        self.text, self.anchor = text, anchor
+        self.all = list(date_pattern().finditer(text))
+        self.starts = [m.start() for m in self.all]
+        self._every: list[DateMention] | None = None
+        self._ends: list[int] = []
+        self._ends_ordered = True
+
+    def every(self) -> list[DateMention]:
+        """Every date of the sentence (:func:`find_dates` over all of it)."""
+        if self._every is None:
+            self._every = _mentions(self.text, self.anchor, _range_end(self.text, list(self.all)))
+            self._ends = [d.end for d in self._every]
+            self._ends_ordered = all(a <= b for a, b in zip(self._ends, self._ends[1:]))
+        return self._every
+
+    def find(self, lo: int = 0, hi: int | None = None, here: bool = False) -> list[DateMention]:
+        """:func:`find_dates` of the sentence."""
+        if here:
+            return find_dates(self.text, self.anchor, lo, hi, here)
+        return _mentions(self.text, self.anchor, self._matches(lo, len(self.text) if hi is None else hi))
+
+    def ending_by(self, end: int) -> list[DateMention]:
+        """The dates from the start of the sentence that end by ``end``: those of ``find(0, end)`` that do (the
+        dates after ``end`` change none before it)."""
+        every = self.every()
+        if self._ends_ordered:
+            return every[: bisect_right(self._ends, end)]
+        return [d for d in every if d.end <= end]
+
+    def _matches(self, lo: int, hi: int) -> list[re.Match[str]]:
+        out: list[re.Match[str]] = []
+        i = self._synced(lo)
+        if i is None:  # ``lo`` falls inside a match: read on from it until the scans meet
+            for m in date_pattern().finditer(self.text, lo):
+                out.append(m)
+                if m.start() >= hi:
+                    return _range_end(self.text, out)
+                i = self._synced(m.end())
+                if i is not None:
+                    break
+            else:
+                return _range_end(self.text, out)
+        stop = bisect_left(self.starts, hi, lo=i)  # the first match that starts at or after ``hi`` ends the list
+        out += self.all[i : stop + 1]
+        return _range_end(self.text, out)
+
+    def _synced(self, pos: int) -> int | None:
+        """The index of the first match a scan from ``pos`` meets, or None where ``pos`` falls inside one."""
+        j = bisect_right(self.starts, pos) - 1
+        if j < 0 or self.starts[j] == pos:
+            return max(j, 0)
+        return j + 1 if pos >= self.all[j].end() else None
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kgraph.extract.en.names import is_given_name
+from kgraph.extract.spans import SpanIndex
 from kgraph.extract.trie import trie_pattern
 from kgraph.gazetteer import Gazetteer
 from kgraph.lexicon import split, table
@@ -64,12 +65,12 @@ def find_outlets(text: str, gaz: Gazetteer) -> list[OutletMatch]:
             continue  # inside a longer word (the pattern starts with the names, for speed)
         name, zh = forms[re.sub(r"\s+", " ", m.group(0))]
         out.append(OutletMatch(name, zh, m.group(0), m.start(), m.end()))
-    taken = [(o.start, o.end) for o in out]
+    taken = SpanIndex((o.start, o.end) for o in out)
     for m in outlet_word_pattern().finditer(text):
         if not text[m.start() - 2 : m.start()].rstrip().islower() or not text[m.start() - 1 : m.start()].isspace():
             continue  # the word after a name and a space ("Zhejiang Daily")
         before = NAME_BEFORE.search(text, max(0, m.start() - 60), m.start() - 1)
-        if before is None or any(s < m.end() and before.start(1) < e for s, e in taken):
+        if before is None or taken.overlaps(before.start(1), m.end()):
             continue
         words = before.group(1).split()
         # the name starts at the first word that is a place or a pinyin name ("according to Zhejiang Daily")

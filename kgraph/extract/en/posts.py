@@ -27,6 +27,7 @@ dated by :mod:`kgraph.extract.en.changes`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -39,6 +40,7 @@ from kgraph.extract.en.dates import UNTIL, date_words, find_dates
 from kgraph.extract.en.names import NameMatch, surnames
 from kgraph.extract.en.regions import DESCRIPTOR
 from kgraph.extract.posts import PERSON, SURNAME, Holder, PostPhrase
+from kgraph.extract.spans import SpanIndex
 from kgraph.extract.titles import Title, forms, title
 from kgraph.extract.trie import trie_pattern
 from kgraph.lexicon import split, table
@@ -227,30 +229,43 @@ def _items(
     for (s, e), b in by_span.items():
         items.append(_Item("body" if b.ref else "unit", s, e, b.ref if b.ref else b.unit))
     covered = [(i.start, i.end) for i in items]
+    taken = SpanIndex(covered)
+    covered_starts = {s for s, _ in covered}
+    by_start = sorted((s, k) for k, (s, _) in enumerate(covered))
+    level_ends: dict[int, list[int]] = {}  # the levels by where they end
+    for k, a in enumerate(levels):
+        level_ends.setdefault(a.end, []).append(k)
     for m in _titles_in(text):
-        if any(s <= m.start() < e for s, e in covered) and not any(s == m.start() for s, e in covered):
+        if taken.covers(m.start()) and m.start() not in covered_starts:
             continue
         if m.group(0).lower() == "member" and text[max(0, m.start() - 6) : m.start()].lower() == "party ":
             continue
         found, start = _title(m.group(0)), m.start()
-        level = (
-            next((a for a in levels if a.end <= start and not text[a.end : start].strip()), None) if levels else None
-        )
-        if level is not None and not any(s <= level.start < e for s, e in covered):
+        level = _level_before(text, levels, level_ends, start) if levels else None
+        if level is not None and not taken.covers(level.start):
             start, found = level.start, _with_level(found, str(level.value))
-        within = [(s, e) for s, e in covered if s < m.end() < e and s > start]
-        if within:  # "member of the Standing Committee of the Provincial Party Committee": the title names the unit
+        # Spans that start after the title's start and run past its end, first in the order of the bodies.
+        lo = bisect.bisect_right(by_start, (start, len(covered)))
+        hi = bisect.bisect_left(by_start, (m.end(), -1))
+        inner = sorted(k for _, k in by_start[lo:hi] if covered[k][1] > m.end())
+        if inner:  # "member of the Standing Committee of the Provincial Party Committee": the title names the unit
+            within = covered[inner[0]]
             items.append(_Item("title", start, m.end(), found))
-            owner, unit = _owner(bodies, within[0], found)
+            owner, unit = _owner(bodies, within, found)
             if owner is not None:
-                items.append(_Item("body", m.end(), within[0][1], owner, unit if unit != owner else None))
+                items.append(_Item("body", m.end(), within[1], owner, unit if unit != owner else None))
             continue
         items.append(_Item("title", start, m.end(), found))
+    fixed = SpanIndex((i.start, i.end) for i in items)
+    in_order = all(a[0] <= b[0] for a, b in zip(regions, regions[1:]))
+    reach = -1  # the furthest end of the places added so far
     for k, (s, e, code) in enumerate(regions):
         if k + 1 < len(regions) and text[e : regions[k + 1][0]] == "'s ":
             continue  # "China's Shaanxi Province": the place before is a descriptor of the place after
-        if not any(i.start <= s < i.end for i in items):
+        added = reach > s if in_order else any(i.start <= s < i.end for i in items if i.kind == "region")
+        if not fixed.covers(s) and not added:
             items.append(_Item("region", s, e, code))
+            reach = max(reach, e)
     items.sort(key=lambda i: (i.start, -i.end))
     out: list[_Item] = []
     for it in items:  # a title or body inside an earlier, longer one is part of it
@@ -258,6 +273,16 @@ def _items(
             continue
         out.append(it)
     return out
+
+
+def _level_before(text: str, levels: list[Atom], level_ends: dict[int, list[int]], start: int) -> Atom | None:
+    """The first level (in their order) that ends at ``start`` or with only spaces before it ("provincial
+    governor")."""
+    pos = start
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    found = [k for end in range(pos, start + 1) for k in level_ends.get(end, ())]
+    return levels[min(found)] if found else None
 
 
 def _with_level(found: Title, level: str) -> Title:
@@ -562,6 +587,8 @@ def holders(
     items = _items(text, bodies, regions, levels)
     starts = {it.start: k for k, it in enumerate(items)}
     ends = {it.end: k for k, it in enumerate(items)}
+    in_order = [it.end for it in items]
+    item_ends = in_order if all(a < b for a, b in zip(in_order, in_order[1:])) else None  # the items do not overlap
     clauses = Clauses(text, anchor, sorted({n.start for n in names} | {r[0] for r in references}))
     out: list[Holder] = []
     prev_phrase: list[PostPhrase] = []
@@ -572,7 +599,7 @@ def holders(
         ns, ne = name.start, name.end
         phrases: list[PostPhrase] = []
         # Title before the name: find the phrase whose last item ends right before the name.
-        left_end = next((k for e, k in ends.items() if e <= ns and JUXT.match(text[e:ns]) and e > prev_end), None)
+        left_end = _title_before(text, item_ends, ends, ns, prev_end)
         if left_end is not None:
             k = left_end
             while (
@@ -622,6 +649,23 @@ def holders(
         prev_end = ne
     more = _references(text, names, items, starts, known_surnames, references, clauses, gone) if references else []
     return sorted(out + more, key=lambda h: h.start) if more else out
+
+
+def _title_before(text: str, item_ends: list[int] | None, ends: dict[int, int], ns: int, prev_end: int) -> int | None:
+    """The first item that ends after ``prev_end`` with only spaces and "the" between it and the name at ``ns``
+    (``JUXT``): the last item of a title before the name. Where the items are in order (``item_ends``), only
+    those that end among such characters right before the name are tried."""
+    if item_ends is None:
+        return next((k for e, k in ends.items() if e <= ns and JUXT.match(text[e:ns]) and e > prev_end), None)
+    pos = ns
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in "theTHE"):
+        pos -= 1
+    i = bisect.bisect_left(item_ends, max(pos, prev_end + 1))
+    while i < len(item_ends) and item_ends[i] <= ns:
+        if JUXT.match(text[item_ends[i] : ns]):
+            return ends[item_ends[i]]
+        i += 1
+    return None
 
 
 def _starts_with_date(text: str) -> bool:

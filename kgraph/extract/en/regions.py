@@ -128,10 +128,13 @@ def find_regions(text: str, gaz: Gazetteer, low: str | None = None) -> list[Atom
     # after the run ("Pingli county"); the longest name at each place, left to right.
     starts: dict[int, tuple[int, int]] = {}  # token start -> (run, token number in the run)
     ends: dict[int, tuple[int, int]] = {}
+    run_ends: dict[int, int] = {}  # run -> the end of its last token
     for r, m in enumerate(CAP_RUN.finditer(text)):
         for k, t in enumerate(TOKEN.finditer(m.group(0))):
             starts[m.start() + t.start()] = (r, k)
             ends[m.start() + t.end()] = (r, k)
+    for e, (rr, _) in ends.items():
+        run_ends[rr] = max(run_ends.get(rr, e), e)
     end = -1
     low = folded(text) if low is None else low
     for a, b, name in place_phrases().candidates(low, starts=starts) if starts else ():
@@ -144,7 +147,7 @@ def find_regions(text: str, gaz: Gazetteer, low: str | None = None) -> list[Atom
             single = ends[b][1] == first
         else:
             # "Pingli county": the level noun in lower case after the run is part of the name
-            last = max(e for e, (rr, _) in ends.items() if rr == run)
+            last = run_ends[run]
             noun = NOUN_AFTER.match(text, last)
             if noun is None or noun.end() != b or ends[last][1] - first >= MAX_WORDS:
                 continue

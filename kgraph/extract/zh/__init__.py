@@ -8,9 +8,11 @@ campaign stands right before it (省委“1310”具体部署).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from kgraph.article import Article
 from kgraph.dates import PartialDate, article_date
@@ -21,7 +23,7 @@ from kgraph.extract.chains import BREAK, JUXT, BodyMention
 from kgraph.extract.pack import Credit, Outlet, Pack, Reading
 from kgraph.extract.packs import register
 from kgraph.extract.posts import Holder
-from kgraph.extract.spans import overlaps
+from kgraph.extract.spans import SpanIndex
 from kgraph.extract.zh import atoms as zh_atoms
 from kgraph.extract.zh import posts
 from kgraph.extract.zh.dates import Clock, last_date
@@ -58,6 +60,7 @@ class ChineseReading(Reading):
     sentence_cuts: dict[int, Cuts] = field(default_factory=dict)  # by sentence start
     last_dates: dict[int, PartialDate | None] = field(default_factory=dict)  # by sentence start
     starts: list[int] = field(default_factory=list)  # of the sentences, in order
+    carries: dict[int, PartialDate | None] = field(default_factory=dict)  # by sentence index: see :meth:`carried`
 
     def cuts_of(self, s: Sentence) -> Cuts:
         if s.start not in self.sentence_cuts:
@@ -72,17 +75,31 @@ class ChineseReading(Reading):
         def carried() -> PartialDate | None:
             if not self.starts:
                 self.starts = [other.start for other in self.sentences]
-            i = bisect_left(self.starts, s.start) - 1
-            while i >= 0 and self.sentences[i].paragraph == s.paragraph:
-                other = self.sentences[i]
-                if other.start not in self.last_dates:
-                    self.last_dates[other.start] = last_date(other.text, anchor)
-                if self.last_dates[other.start] is not None:
-                    return self.last_dates[other.start]
-                i -= 1
-            return None
+            return self.carried(bisect_left(self.starts, s.start), s.paragraph, anchor)
 
         return Clock(s.text, anchor, carried)
+
+    def carried(self, i: int, paragraph: int, anchor: dt.date | None) -> PartialDate | None:
+        """The last date the sentences before sentence ``i`` in its ``paragraph`` gave, read back from it; what
+        each sentence carries is kept, so a paragraph of many sentences without dates is read back once."""
+        walked: list[int] = []
+        found: PartialDate | None = None
+        j = i - 1
+        while j >= 0 and self.sentences[j].paragraph == paragraph:
+            if j + 1 in self.carries:  # what sentence j + 1 carries is what j gives, else what j carries
+                found = self.carries[j + 1]
+                break
+            walked.append(j + 1)
+            other = self.sentences[j]
+            if other.start not in self.last_dates:
+                self.last_dates[other.start] = last_date(other.text, anchor)
+            if self.last_dates[other.start] is not None:
+                found = self.last_dates[other.start]
+                break
+            j -= 1
+        for k in walked:
+            self.carries[k] = found
+        return found
 
 
 @register("zh")
@@ -124,19 +141,17 @@ class Chinese(Pack):
         found = zh_atoms.find_atoms(s.text, gaz, reading.cuts_of(s))
         places = {a.end for a in found if a.kind == "region"}
         extra = zh_atoms.whole_atoms(s.text) + zh_atoms.lower_atoms(s.text, places)
-        extra = [
-            x for x in extra if not any(overlaps(x.start, x.end, a.start, a.end) for a in found if a.kind != "level")
-        ]
-        return _merge(found, extra)
+        taken = SpanIndex((a.start, a.end) for a in found if a.kind != "level")
+        return _merge(found, [x for x in extra if not taken.overlaps(x.start, x.end)])
 
     def campaigns(self, reading: Reading, s: Sentence, atoms: list[Atom], gaz: Gazetteer) -> list[CampaignMatch]:
         """Lexicon campaigns, and quoted names the text treats as programmes: numbered formulas
         (“四下基层”), names with a programme word (“晋江经验”) or followed by one (“1310”具体部署)."""
         out = [CampaignMatch(str(a.value), a.text, a.start, a.end, zh=a.text) for a in atoms if a.kind == "campaign"]
-        known = [a.start for a in atoms if a.kind == "campaign"]
+        known = sorted(a.start for a in atoms if a.kind == "campaign")
         for m in QUOTED.finditer(s.text):
             inner = m.group(1)
-            if any(m.start() <= k < m.end() for k in known):
+            if bisect_left(known, m.start()) < bisect_left(known, m.end()):  # a lexicon campaign starts inside
                 continue
             follows = PROGRAMME.match(s.text, m.end())
             if (NUMBERED.match(inner) and (len(inner) >= 4 or inner.isdigit())) or PROGRAMME.search(inner) or follows:
@@ -174,12 +189,19 @@ class Chinese(Pack):
 
 
 def _merge(atoms: list[Atom], extra: list[Atom]) -> list[Atom]:
-    """Insert ``extra`` atoms by position into atoms in naming order."""
-    out = list(atoms)
+    """Insert ``extra`` atoms by position into atoms in naming order: each before the first atom that starts
+    after it (the first whose start passes the furthest start so far)."""
+    if not extra:
+        return list(atoms)
+    furthest = list(accumulate((a.start for a in atoms), max))
+    before: dict[int, list[Atom]] = {}  # by the index of the atom each goes before
     for x in sorted(extra, key=lambda a: a.start):
-        at = next((i for i, a in enumerate(out) if a.start > x.start), len(out))
-        out.insert(at, x)
-    return out
+        before.setdefault(bisect_right(furthest, x.start), []).append(x)
+    out: list[Atom] = []
+    for i, a in enumerate(atoms):
+        out += before.get(i, [])
+        out.append(a)
+    return out + before.get(len(atoms), [])
 
 
 def _outlet_en(zh: str) -> str:

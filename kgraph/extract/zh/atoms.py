@@ -10,12 +10,14 @@ it: 中国共产党北京市委员会 (委员会 after the place is the party co
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from kgraph.extract.atoms import Atom, Head, Place, ProperName
 from kgraph.extract.levels import level_forms
-from kgraph.extract.zh.lexicon import SPECIAL, automaton, level_pattern, parse_zh_number
+from kgraph.extract.zh.lexicon import SPECIAL, automaton, level_pattern, longest_word, parse_zh_number
 from kgraph.extract.zh.names import name_at
 from kgraph.gazetteer import Gazetteer, level_words
 
@@ -58,11 +60,14 @@ def find_atoms(text: str, gaz: Gazetteer, cuts: Container[int]) -> list[Atom]:
             continue
         atom = _atom(text, a, word, kind, value, gaz, cuts)
         if atom is None:
-            # A short place name that is none here may hide a word starting inside it (新河 in 履新河北省委).
-            for end2, (word2, kind2, value2) in automaton().iter_long(text, a + 1):
-                if end2 + 1 - len(word2) >= b:
+            # A short place name that is none here may hide a word starting inside it (新河 in 履新河北省委). The
+            # automaton reads the whole of any text it is given: it gets the text a word starting there may reach.
+            window = text[a + 1 : b + 2 * longest_word() + 1]
+            for end2, (word2, kind2, value2) in automaton().iter_long(window):
+                start2 = a + 2 + end2 - len(word2)
+                if start2 >= b:
                     break
-                atom = _atom(text, end2 + 1 - len(word2), word2, kind2, value2, gaz, cuts)
+                atom = _atom(text, start2, word2, kind2, value2, gaz, cuts)
                 if atom is not None:
                     break
         if atom is not None and not any(taken[atom.start : atom.end]):
@@ -119,28 +124,32 @@ INSIDE_ORG = ("purpose", "campaign", "level", "ordinal")
 def _organisations(text: str, atoms: list[Atom], gaz: Gazetteer) -> list[Atom]:
     """Organisations named by their own names after their place (内蒙古能源发电投资集团, 西安冶金建筑学院) as
     ``org`` atoms; an enterprise only where a post or a unit follows it (…集团董事长, …公司党委)."""
-    out = list(atoms)
+    starts = [a.start for a in atoms]  # in order: the atoms are sorted by where they start
+    removed: set[int] = set()  # ids of the atoms an organisation's name holds
+    orgs: list[Atom] = []
     for i, place in enumerate(atoms):
         if place.kind != "region" or not place.place.codes:
             continue
         m = org_pattern().match(text, place.end)
         if m is None:
             continue
-        inside = [a for a in atoms if place.end <= a.start < m.end()]
+        inside = atoms[bisect_left(starts, place.end) : bisect_left(starts, m.end())]
         if any(a.kind not in INSIDE_ORG for a in inside):
             continue
         row = org_words()[m.group("word")]
-        follows = [a for a in atoms if a.start == m.end() and a.kind in ("title", "head")]
+        at_end = atoms[bisect_left(starts, m.end()) : bisect_right(starts, m.end())]
+        follows = [a for a in at_end if a.kind in ("title", "head")]
         if row["alone"] != "yes" and not follows and not text.startswith(post_markers(), m.end()):
             continue
         first = i
         while first > 0 and atoms[first - 1].kind == "region" and atoms[first - 1].end == atoms[first].start:
             first -= 1
         places = [a.place.codes[0] for a in atoms[first : i + 1] if a.place.codes]
-        out = [a for a in out if a not in inside]
-        out.append(
+        removed |= {id(a) for a in inside}  # an atom equal to one inside starts there too: it is inside
+        orgs.append(
             Atom("org", place.end, m.end(), m.group(0), _proper(text[atoms[first].start : m.end()], m, places, gaz))
         )
+    out = [a for a in atoms if id(a) not in removed] + orgs
     out.sort(key=lambda x: x.start)
     return out
 
@@ -281,10 +290,10 @@ def lower_atoms(text: str, after: Iterable[int] = ()) -> list[Atom]:
         if not tags.get(m.group(1), "ns").startswith("ns"):
             continue  # 了解村, 所属村: a common word before the suffix is no place name
         out.append(_lower_atom(m))
-    ends = sorted(set(after) | {a.end for a in out})
+    ends = deque(sorted(set(after) | {a.end for a in out}))
     done = {a.start for a in out}
     while ends:
-        pos = ends.pop(0)
+        pos = ends.popleft()
         found = address_pattern().match(text, pos)
         if found is None or pos in done or common_place_word(found.group(1)) or common_place_word(found.group(0)):
             continue

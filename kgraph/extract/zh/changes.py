@@ -14,10 +14,12 @@ takes none unless a career line's span gives it (2015.03—2018.06 …).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from kgraph.extract.posts import Change, PostPhrase
-from kgraph.extract.zh.dates import Clock, Dating, clause, date_words
+from kgraph.extract.zh.dates import Clock, Dating, date_words
+from kgraph.extract.zh.scans import Scans
 from kgraph.lexicon import table
 
 START, TRANSFER, HELD, TENURE, FORMER, SUCCESSIVE, END, NONE, PAST = (
@@ -110,15 +112,13 @@ def _adverbs(text: str, start: int) -> set[str]:
     return said
 
 
-def object_time(text: str, end: int, right_before: bool = False) -> str | None:
+def object_time(scans: Scans, end: int, right_before: bool = False) -> str | None:
     """What a verb whose object is the person says (任命, 免去), the last one before ``end`` in the sentence
     (选举张三为主任,李四为副主任), or the one ending at ``end`` (``right_before``); None where there is none."""
     if right_before:
-        m = _ending("object").search(text, max(0, end - 4), end)
+        m = _ending("object").search(scans.text, max(0, end - 4), end)
         return words()["object"][m.group(0)] if m else None
-    found = None
-    for m in _objects().finditer(text, 0, end):
-        found = m
+    found = scans.last_before(_objects(), end)
     return words()["object"][found.group(0)] if found else None
 
 
@@ -174,18 +174,19 @@ def _change(time: str, when: Dating, last: bool) -> tuple[Change | None, Change 
     return None, None
 
 
-def leaves(text: str, end: int) -> bool:
+def leaves(scans: Scans, end: int) -> bool:
     """Whether a word that ends a career's post follows ``end`` in the sentence (a cheap test)."""
-    return _leave().search(text, end) is not None
+    return scans.search_from(_leave(), end) is not None
 
 
-def left(text: str, end: int, clock: Clock | None) -> Change | None:
+def left(scans: Scans, end: int, clock: Clock | None) -> Change | None:
     """How the posts of a career's list ending at ``end`` ended, where the clause after it tells
     (…副主任,直到2017年4月退休; …陕西省委副书记,至近期赴重庆任职; …,2017年4月退休): None where it does not."""
+    text = scans.text
     m = TAIL.match(text, end)
     if m is None:
         return None
-    start, stop = clause(text, m.end())
+    start, stop = scans.clause(m.end())
     leave = _leave().search(text, start, stop)
     if leave is None:
         return None
@@ -225,13 +226,17 @@ def expels(text: str) -> bool:
     return _expel().search(text) is not None
 
 
-def expelled(text: str, names: list[tuple[int, int]]) -> dict[int, int]:
+def expelled(scans: Scans, names: list[tuple[int, int]]) -> dict[int, int]:
     """The names whose posts a discipline decision ends (给予张华开除党籍处分; 保定市副市长张华被开除党籍): each
     the last name before the decision's word in its clause; by the name's start, where the word stands."""
     out: dict[int, int] = {}
-    for m in _expel().finditer(text):
-        start, _ = clause(text, m.start())
-        before = [s for s, e in names if start <= s and e <= m.start()]
-        if before:
-            out[max(before)] = m.start()
+    ordered = sorted(names)
+    starts = [s for s, _ in ordered]
+    for m in _expel().finditer(scans.text):
+        start, _ = scans.clause(m.start())
+        # the latest name that starts in the clause and ends before the word, read back from the word
+        for i in range(bisect_left(starts, m.start()) - 1, bisect_left(starts, start) - 1, -1):
+            if ordered[i][1] <= m.start():
+                out[ordered[i][0]] = m.start()
+                break
     return out

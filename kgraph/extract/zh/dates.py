@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -324,6 +324,11 @@ class Clock:
         self.carry = carried  # or how to find it, asked only where the sentence gives no date
         self.found = whens(text, anchor)
         self.breaks = _breaks(text)
+        # The dates are in order and do not overlap: each is found by bisection, not by reading them all.
+        self.ends = [w.end for w in self.found]
+        self.free: list[int] = []  # by date: the last date up to it that dates no other event, or -1
+        for i, w in enumerate(self.found):
+            self.free.append(i if not w.owned else self.free[-1] if self.free else -1)
 
     def at(self, pos: int, local: bool = False) -> Dating:
         """The date a change written at ``pos`` takes from its sentence (not yet the paragraph's or the
@@ -332,10 +337,11 @@ class Clock:
         start, _ = _clause(self.breaks, pos, len(self.text))
         if _after_pattern().match(self.text, start):
             return Dating(later=True)
-        before = [w for w in self.found if w.end <= pos and not w.owned and (not local or w.start >= start)]
-        if not before:
+        i = bisect_right(self.ends, pos) - 1  # the last date that ends by ``pos``
+        i = self.free[i] if i >= 0 else -1
+        if i < 0 or (local and self.found[i].start < start):
             return Dating()
-        w = before[-1]
+        w = self.found[i]
         if w.period:
             return Dating(stated=True)
         return Dating(w.date, w.until, w.span, stated=True)
@@ -355,8 +361,8 @@ class Clock:
 
     def until(self, start: int, end: int) -> When | None:
         """The last date written in ``text[start:end]``."""
-        inside = [w for w in self.found if start <= w.start and w.end <= end]
-        return inside[-1] if inside else None
+        i = bisect_right(self.ends, end) - 1
+        return self.found[i] if i >= 0 and self.found[i].start >= start else None
 
 
 def last_date(text: str, anchor: dt.date | None) -> PartialDate | None:

@@ -133,6 +133,12 @@ def automaton() -> ahocorasick.Automaton:
     return found
 
 
+@lru_cache(maxsize=1)
+def longest_word() -> int:
+    """The length of the automaton's longest word: how far a match may reach from where it starts."""
+    return max(len(word) for word, _, _ in automaton().values())
+
+
 def parse_zh_number(text: str) -> int:
     """十五 -> 15, 二十 -> 20, 七 -> 7."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}

@@ -15,6 +15,7 @@ person a verb acts on (免去张华的…职务), titles a person left (龚正�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -22,9 +23,11 @@ from functools import lru_cache
 from kgraph.extract.atoms import Atom
 from kgraph.extract.chains import BodyMention
 from kgraph.extract.posts import PERSON, Change, Holder, PostPhrase
+from kgraph.extract.spans import SpanIndex
 from kgraph.extract.zh import changes
 from kgraph.extract.zh.dates import Clock, Dating
 from kgraph.extract.zh.lexicon import title_table, word_tags
+from kgraph.extract.zh.named import Named, listed_in
 from kgraph.extract.zh.names import (
     DELIMITERS,
     HAN,
@@ -40,6 +43,7 @@ from kgraph.extract.zh.names import (
     surname_length,
     unknown_name_at,
 )
+from kgraph.extract.zh.scans import Scans
 from kgraph.lexicon import table
 from kgraph.naming import BodyRef
 
@@ -49,8 +53,6 @@ JOINS = ("", "、", "和", "及", "以及")
 CLAUSE_JOINS = (",", "，", "、")
 #: A date right before a verb (2008年任: jieba's 年任 is no word of the text).
 DATED = re.compile(r"\d[年月日]\Z")
-#: What ends a clause.
-CLAUSE_END = set("，,。；;！!？?")
 #: A digit: a career's span is written in digits.
 DIGIT = re.compile(r"\d")
 #: The first characters of the markers (原, 前, 时任), a cheap test before they are looked for.
@@ -110,6 +112,13 @@ def holders(
     where = _Where(body_at_end, unit_at_end, region_at_end, starts)
     slot_names = _slot_names(text, cuts, bodies, atoms)
     name_ends = {e for _, e in slot_names}
+    slot_at_end: dict[int, tuple[int, int]] = {}  # the first slot name that ends at each offset
+    for name in slot_names:
+        slot_at_end.setdefault(name[1], name)
+    body_start_at_end: dict[int, int] = {}  # the earliest start of a body that ends at each offset
+    for b in bodies:
+        body_start_at_end[b.end] = min(body_start_at_end.get(b.end, b.start), b.start)
+    subjects = _Subjects(text, cuts, slot_names)
     taken_by_atoms = bytearray(len(text) + 1)
     for a in atoms:
         if a.kind != "level":  # 旗 in 薛昇旗: a level word alone may end a name
@@ -122,7 +131,7 @@ def holders(
     for run in _runs(text, [a for a in atoms if a.kind == "title"], where):
         # Names after the run (书记袁家军, 党组成员吴友才、高向荣), else before it (习近平总书记, 刘云梅、鲁罡等…成员).
         found = _names_from(text, run.end, cuts, taken_by_atoms) or _names_before(
-            text, run.titles[0].start, bodies, cuts
+            text, run.titles[0].start, body_start_at_end, cuts
         )
         if found:
             if found[0][0] >= run.end:  # 原任重庆市市长唐良智, 新任市委书记张三 (not the news: no date)
@@ -130,7 +139,7 @@ def holders(
                 time = changes.verb_time(text, lead, run.start - len(lead)) if lead else _marked(text, run.start)
                 phrases = times.phrases(run, time, run.start, describes=True)
             else:  # 免去石奇珠汕尾市委书记职务
-                time = changes.object_time(text, found[0][0], right_before=True)
+                time = changes.object_time(times.scans, found[0][0], right_before=True)
                 phrases = times.phrases(run, time, found[0][0])
         for s, e in found:
             if s not in taken:
@@ -139,9 +148,9 @@ def holders(
         if found:
             continue
         verb = _verb_before(text, run.start, cuts, name_ends)
-        continued = career_end >= 0 and text[career_end : run.start] in CLAUSE_JOINS
+        continued = career_end >= 0 and run.start - career_end == 1 and text[career_end] in CLAUSE_JOINS
         if verb is None and not continued:
-            holder = _object(text, run, slot_names, times) or _left_from(text, run, slot_names, times)
+            holder = _object(text, run, slot_at_end, times) or _left_from(text, run, slot_at_end, times)
             if holder is None:
                 holder = times.career_line(run)
                 if holder is not None:  # 2016.03—2020.11 吉林省委副书记,省长
@@ -149,17 +158,18 @@ def holders(
             if holder is not None:
                 out.append(holder)
             continue
-        subjects, describes = _subject(text, run, verb, out, slot_names, cuts)
-        if not subjects:
+        held, describes = subjects.of(run, verb, out)
+        if not held:
             continue
-        holder = subjects[-1]
+        holder = held[-1]
         if verb is None:
             time = career_time
             if time == changes.SUCCESSIVE and out and out[-1].phrases:  # 先后担任A、B,C: B gave way to C
                 last = out[-1].phrases[-1]
                 out[-1] = replace(out[-1], phrases=(*out[-1].phrases[:-1], replace(last, ended=Change())))
         elif verb in post_words().get("linker", {}):
-            time = changes.object_time(text, subjects[0].start) or changes.verb_time(text, verb, run.start - len(verb))
+            by_object = changes.object_time(times.scans, held[0].start)
+            time = by_object or changes.verb_time(text, verb, run.start - len(verb))
         else:
             time = changes.verb_time(text, verb, run.start - len(verb))
         pos = run.start - len(verb) if verb else run.start
@@ -167,11 +177,11 @@ def holders(
             run = _acting(run, verb)
         news = not (verb and changes.past(text, pos))  # 刘国中已任陕西省委书记: before the news
         phrases = times.phrases(run, time, pos, describes, news)
-        ended = changes.left(text, run.end, times.clock()) if changes.leaves(text, run.end) else None
+        ended = changes.left(times.scans, run.end, times.clock()) if changes.leaves(times.scans, run.end) else None
         if ended is not None:
             phrases = tuple(p if p.ended is not None else replace(p, ended=ended) for p in phrases)
         career_end, career_time = run.end, time
-        out += [Holder(h.start, h.end, h.name, h.zh, phrases, h.refers) for h in subjects]
+        out += [Holder(h.start, h.end, h.name, h.zh, phrases, h.refers) for h in held]
     # Names without titles: 蔡奇指出, 由王志宏主持, 市领导游钧、杨艺文参加.
     for s, e in slot_names:
         if s not in taken:
@@ -186,16 +196,31 @@ class _Times:
 
     def __init__(self, text: str, clock: Callable[[], Clock] | None, atoms: list[Atom]):
         self.text = text
+        self.scans = Scans(text)
         self.make = clock
         self.made: Clock | None = None
         self.atoms = atoms
         self.found_marks: dict[int, str] | None = None
+        self.mark_at: list[int] = []  # where the markers stand
+        self.marks_ordered = True
+        self.digits: bool | None = None  # whether the sentence writes a digit (a career's span)
 
     def marks(self) -> dict[int, str]:
         """Markers between the atoms of a body, by offset (河南省原省委常委): their times."""
         if self.found_marks is None:
             self.found_marks = _marks(self.text, self.atoms)
+            self.mark_at = list(self.found_marks)
+            self.marks_ordered = self.mark_at == sorted(self.mark_at)
         return self.found_marks
+
+    def marked(self, start: int, end: int) -> str | None:
+        """The time of the last marker in ``[start, end)`` (in their order), None where there is none."""
+        marks = self.marks()
+        if not self.marks_ordered:
+            found = [t for at, t in marks.items() if start <= at < end]
+            return found[-1] if found else None
+        i = bisect_left(self.mark_at, end) - 1
+        return marks[self.mark_at[i]] if i >= 0 and self.mark_at[i] >= start else None
 
     def clock(self) -> Clock | None:
         if self.made is None and self.make is not None:
@@ -215,14 +240,16 @@ class _Times:
         since = run.start  # where the text before the title begins
         for title in run.titles:
             marker = next((m for m in markers if title.text.startswith(m)), None) if title.text[0] in FIRST else None
-            marked = [t for at, t in marks.items() if since <= at < title.start] if marks else None
-            time = markers[marker] if marker else marked[-1] if marked else time
+            marked = self.marked(since, title.start) if marks else None
+            time = markers[marker] if marker else marked if marked is not None else time
             each.append(time or changes.NONE)
             since = title.end
         if all(t in (changes.NONE, changes.HELD) for t in each):
             return run.phrases
         # A former post takes a date only from a career's span, never in a clause that describes a name.
-        spans = not describes and DIGIT.search(self.text) is not None
+        if self.digits is None:
+            self.digits = DIGIT.search(self.text) is not None
+        spans = not describes and self.digits
         dated = any(t in changes.DATED and (t != changes.FORMER or spans) for t in each)
         when = changes.dating(self.clock() if dated else None, time or changes.NONE, pos, describes, news)
         return changes.changed(run.phrases, each, when)
@@ -244,7 +271,7 @@ class _Times:
 
     def expelled(self, found: list[Holder]) -> list[Holder]:
         """End the posts of the persons a discipline decision expels (给予张华开除党籍处分)."""
-        at = changes.expelled(self.text, [(h.start, h.end) for h in found if not h.refers])
+        at = changes.expelled(self.scans, [(h.start, h.end) for h in found if not h.refers])
         out = []
         for h in found:
             if h.start in at and h.phrases and not h.refers:
@@ -275,14 +302,14 @@ def _acting(run: Run, verb: str) -> Run:
     return replace(run, phrases=phrases)
 
 
-def _left_from(text: str, run: Run, slot_names: list[tuple[int, int]], times: _Times) -> Holder | None:
+def _left_from(text: str, run: Run, slot_at_end: dict[int, tuple[int, int]], times: _Times) -> Holder | None:
     """Posts a person left for the one a verb of appointment gives next (龚正由山东省长调任上海代市长,
     2017年从山东省委常委、烟台市委书记任上,调赴河北): they ended when it began."""
     lead = changes.left_from(text, run.start)
     verb = changes.next_start(text, run.end) if lead is not None else None
     if lead is None or verb is None:
         return None
-    name = next(((s, e) for s, e in slot_names if e == lead), None)
+    name = slot_at_end.get(lead)
     if name is not None:
         holder = _holder(text, name[0], name[1], run.phrases)
     else:
@@ -299,7 +326,7 @@ def _marked(text: str, pos: int) -> str | None:
     return None
 
 
-def _object(text: str, run: Run, slot_names: list[tuple[int, int]], times: _Times) -> Holder | None:
+def _object(text: str, run: Run, slot_at_end: dict[int, tuple[int, int]], times: _Times) -> Holder | None:
     """Titles after the person a verb acts on (免去张华的…职务, 免去其…职务): the person's posts, and what the verb
     says of them."""
     end = run.start
@@ -307,12 +334,12 @@ def _object(text: str, run: Run, slot_names: list[tuple[int, int]], times: _Time
         end -= 1
     person = next((w for w in context_words()["person"] if text.endswith(w, 0, end)), "")
     end -= len(person)
-    name = next(((s, e) for s, e in slot_names if e == end), None)
+    name = slot_at_end.get(end)
     if name is not None:
-        time = changes.object_time(text, name[0])
+        time = changes.object_time(times.scans, name[0])
         holder = _holder(text, name[0], name[1], run.phrases)
     elif text[end - 1 : end] == "其":
-        time = changes.object_time(text, end - 1)
+        time = changes.object_time(times.scans, end - 1)
         holder = Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)
     else:
         return None
@@ -376,66 +403,61 @@ def _verb_before(text: str, pos: int, cuts: Container[int], name_ends: Container
         return m.group(0)  # its subject must stand right before it (see _subject)
     if m.group(0) in post_words().get("acting", {}):  # 王文超代理郑州市市长, …,代理山西省省长; not 市委代理书记
         return m.group(0) if start in name_ends or not HAN.match(text[start - 1 : start] or "，") else None
-    if start in name_ends or not HAN.match(text[start - 1]) or DATED.search(text, 0, start):
+    if start in name_ends or not HAN.match(text[start - 1]) or DATED.search(text, max(0, start - 2), start):
         return m.group(0)
     return None if in_word(text, start, m.end()) else m.group(0)
 
 
-def _subject(
-    text: str,
-    run: Run,
-    verb: str | None,
-    found: list[Holder],
-    slot_names: list[tuple[int, int]],
-    cuts: Container[int],
-) -> tuple[list[Holder], bool]:
-    """The holders of a career run: the name it describes (…的龚建华), else the name written before its verb in
-    the sentence, with those joined to it by 、 (王五、赵六当选为副省长; right before a linking 为: 任命胡衡华为…,
-    任命胡衡华同志为…, 李四、王五为副主任), else a name that opens a clause before it as its topic (景俊海职务已经
-    三次调整,先后担任了…), else the person the text last named (他, 她, an omitted subject); and whether the run
-    describes the name."""
-    verb_start = run.start - len(verb) if verb else run.start
-    names = sorted({(h.start, h.end) for h in found if not h.refers} | set(slot_names))
-    before = [(s, e) for s, e in names if e <= verb_start]
-    linker = verb in post_words().get("linker", {})
-    modified = [
-        (s, e) for s, e in names if s > run.end and text[s - 1] == "的" and not CLAUSE_END & set(text[run.end : s])
-    ]
-    if modified and not linker:
-        before = modified[:1]  # 履新江西省委常委、南昌市委书记刚刚“满月”的龚建华: a clause that describes the name
-    elif linker:
-        before = _listed(text, before, verb_start)
-        return [_holder(text, s, e, run.phrases) for s, e in before], False
-    elif not before:
-        before = _topics(text, verb_start, cuts)
-    if before:
-        listed = [] if modified else _listed(text, before, verb_start)  # 王五、赵六当选为副省长
-        return [_holder(text, s, e, run.phrases) for s, e in listed or before[-1:]], bool(modified)
-    return [Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)], False
+class _Subjects:
+    """Who a career's runs of titles belong to, in one sentence: the names it found so far (:mod:`named`), and
+    the names that open its clauses, each read once."""
 
+    def __init__(self, text: str, cuts: Container[int], slot_names: list[tuple[int, int]]):
+        self.text, self.cuts = text, cuts
+        self.named = Named(text, slot_names)
+        self.synced = 0  # how many of the sentence's holders the names hold
+        self.topic_lengths: list[tuple[int, int]] = []  # names that open a clause: start, length
+        self.topics_read = 0  # up to where they were looked for
 
-def _listed(text: str, names: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    """The names right before ``end`` (or before 同志 there), with those joined to them by 、 (李四、王五为…)."""
-    person = context_words()["person"]
-    last = next(((s, e) for s, e in reversed(names) if e == end or text[e:end] in person), None)
-    if last is None:
-        return []
-    out = [last]
-    for s, e in reversed(names):
-        if e < out[0][0] and text[e : out[0][0]] == "、":
-            out.insert(0, (s, e))
-    return out
+    def of(self, run: Run, verb: str | None, found: list[Holder]) -> tuple[list[Holder], bool]:
+        """The holders of a career run: the name it describes (…的龚建华), else the name written before its verb
+        in the sentence, with those joined to it by 、 (王五、赵六当选为副省长; right before a linking 为:
+        任命胡衡华为…, 任命胡衡华同志为…, 李四、王五为副主任), else a name that opens a clause before it as its
+        topic (景俊海职务已经三次调整,先后担任了…), else the person the text last named (他, 她, an omitted
+        subject); and whether the run describes the name. ``found``: the sentence's holders so far."""
+        for h in found[self.synced :]:
+            if not h.refers:
+                self.named.add((h.start, h.end))
+        self.synced = len(found)
+        text, named = self.text, self.named
+        verb_start = run.start - len(verb) if verb else run.start
+        person = context_words()["person"]
+        last = named.last_ending_by(verb_start)
+        if verb in post_words().get("linker", {}):
+            return [_holder(text, s, e, run.phrases) for s, e in named.listed(verb_start, person)], False
+        modified = named.described_after(run.end)
+        if modified is not None:  # 履新江西省委常委、南昌市委书记刚刚“满月”的龚建华: a clause that describes the name
+            return [_holder(text, modified[0], modified[1], run.phrases)], True
+        if last is not None:
+            listed = named.listed(verb_start, person)  # 王五、赵六当选为副省长
+            return [_holder(text, s, e, run.phrases) for s, e in listed or [last]], False
+        topics = self.topics(verb_start)
+        if topics:
+            listed = listed_in(text, topics, verb_start, person)
+            return [_holder(text, s, e, run.phrases) for s, e in listed or topics[-1:]], False
+        return [Holder(run.start, run.end, "", phrases=run.phrases, refers=PERSON)], False
 
-
-def _topics(text: str, end: int, cuts: Container[int]) -> list[tuple[int, int]]:
-    """Names that open a clause before ``end`` and end at a word boundary, whatever follows (景俊海职务…)."""
-    out: list[tuple[int, int]] = []
-    for pos in range(end):
-        if (pos == 0 or text[pos - 1] in DELIMITERS) and surname_length(text, pos):
-            length = name_at(text, pos, cuts, bounded=True)
-            if length and pos + length <= end:
-                out.append((pos, pos + length))
-    return out
+    def topics(self, end: int) -> list[tuple[int, int]]:
+        """Names that open a clause before ``end`` and end at a word boundary, whatever follows (景俊海职务…);
+        each offset is read once however often the sentence asks."""
+        text = self.text
+        for pos in range(self.topics_read, end):
+            if (pos == 0 or text[pos - 1] in DELIMITERS) and surname_length(text, pos):
+                length = name_at(text, pos, self.cuts, bounded=True)
+                if length:
+                    self.topic_lengths.append((pos, length))
+        self.topics_read = max(self.topics_read, end)
+        return [(pos, pos + length) for pos, length in self.topic_lengths if pos < end and pos + length <= end]
 
 
 def _holder(text: str, start: int, end: int, phrases: tuple[PostPhrase, ...]) -> Holder:
@@ -455,6 +477,7 @@ def _slot_names(text: str, cuts: Container[int], bodies: list[BodyMention], atom
         if a.kind == "region":
             places[a.start : a.end] = b"\x01" * (a.end - a.start)
     starts = slot_starts(text)
+    in_body = SpanIndex((b.start, b.end) for b in bodies)
     ahead = _honorifics_ahead(text) if honorific else set()
     if honorific:  # a name without a known surname before 同志 (巴音朝鲁同志)
         starts = sorted(set(starts) | ahead)
@@ -468,7 +491,7 @@ def _slot_names(text: str, cuts: Container[int], bodies: list[BodyMention], atom
         if not sl and pos not in ahead:
             continue
         listed = _name_list(text, pos, cuts) if opens(text, pos, cuts) else []
-        if listed and not any(_in_body(s, bodies) or any(places[s:e]) for s, e in listed):
+        if listed and not any(in_body.covers(s) or any(places[s:e]) for s, e in listed):
             out += listed
             done = listed[-1][1]
     return out
@@ -517,9 +540,12 @@ def _names_from(text: str, pos: int, cuts: Container[int], atoms: bytearray) -> 
         pos += 1
 
 
-def _names_before(text: str, pos: int, bodies: list[BodyMention], cuts: Container[int]) -> list[tuple[int, int]]:
-    """Names that end right before a title (or before 等 + body + title)."""
-    end = min((b.start for b in bodies if b.end == pos), default=pos)
+def _names_before(
+    text: str, pos: int, body_start_at_end: dict[int, int], cuts: Container[int]
+) -> list[tuple[int, int]]:
+    """Names that end right before a title (or before 等 + body + title: ``body_start_at_end``, the earliest
+    start of a body that ends at each offset)."""
+    end = body_start_at_end.get(pos, pos)
     if text[end - 1 : end] == "等":
         end -= 1
     if text[end - 1 : end] in post_words().get("verb", {}):
@@ -544,7 +570,3 @@ def _names_before(text: str, pos: int, bodies: list[BodyMention], cuts: Containe
             break
         end = found[0] - 1
     return out
-
-
-def _in_body(pos: int, bodies: list[BodyMention]) -> bool:
-    return any(b.start <= pos < b.end for b in bodies)

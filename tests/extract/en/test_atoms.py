@@ -142,3 +142,24 @@ def test_legislatures_courts_and_supervisory_commissions(gaz):
     assert paths("Director of Supervisory Commission of Guangdong Province", gaz) == [
         "body/440000/supervisory_commission"
     ]
+
+
+def test_wholes_found_by_bisection_replace_the_atoms_a_scan_would():
+    """The article's own regions ("the city") take the place of the level words they hold, unless a head follows
+    ("the city government"): as the scan of all atoms for each whole decides it."""
+    import random
+
+    from kgraph.extract.atoms import Atom
+    from kgraph.extract.en.atoms import _with_wholes_scanned, with_wholes
+
+    rng = random.Random(3)
+    text = "the city government of the city and the city's party committee in the province " * 3
+    for _ in range(300):
+        cuts = sorted(rng.sample(range(len(text)), 24))
+        atoms = [
+            Atom(rng.choice(["level", "level", "head", "region"]), a, b, text[a:b])
+            for a, b in zip(cuts[::2], cuts[1::2])
+        ]
+        spans = sorted(rng.sample(range(len(text)), 8))
+        wholes = [Atom("whole", a, b, text[a:b], "city") for a, b in zip(spans[::2], spans[1::2])]
+        assert with_wholes(atoms, wholes, text) == _with_wholes_scanned(atoms, wholes, text)

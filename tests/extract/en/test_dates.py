@@ -5,7 +5,7 @@ import datetime as dt
 from kgraph.article import Article
 from kgraph.dates import PartialDate
 from kgraph.extract.en import English
-from kgraph.extract.en.dates import AT, RANGE, SINCE, UNTIL, find_dates
+from kgraph.extract.en.dates import AT, RANGE, SINCE, UNTIL, Dates, find_dates
 
 THU = dt.date(2022, 12, 1)  # a Thursday
 
@@ -107,3 +107,16 @@ def test_a_months_abbreviation_ends_no_sentence():
         "BEIJING, Jan. 26 (Xinhua) -- Zhou was expelled.",
         "He was formerly mayor.",
     ]
+
+
+def test_the_dates_of_a_sentence_read_once_answer_as_a_search_from_each_offset():
+    text = (
+        "Wang was mayor of Hangzhou from 2015 to 2018, and on Sept. 16, 2020 became governor; "
+        "in early March 2021 he said on Monday that 2019-2020 and 16 September 2022 were hard, since 2018-present."
+    )
+    sentence = Dates(text, THU)
+    for lo in range(len(text) + 1):
+        for hi in (lo + 1, lo + 30, len(text)):
+            assert sentence.find(lo, hi) == find_dates(text, THU, lo, hi), (lo, hi)
+    for end in range(len(text) + 1):
+        assert sentence.ending_by(end) == [d for d in find_dates(text, THU, 0, end) if d.end <= end], end

@@ -154,3 +154,25 @@ def test_a_place_whose_level_word_begins_its_heads_title(gaz):
 
 def test_a_former_marker_between_a_place_and_its_body_keeps_them_one_name(gaz):
     assert bodies("河南省原省委常委", gaz) == ["body/410000/party_committee"]
+
+
+def test_extra_atoms_go_before_the_first_atom_that_starts_after_them():
+    """Places below the county and wholes join the atoms in naming order (which need not be the order of the
+    text), each before the first atom that starts after it, as inserting them one by one would put them."""
+    import random
+
+    from kgraph.extract.atoms import Atom
+    from kgraph.extract.zh import _merge
+
+    def inserted(atoms: list, extra: list) -> list:
+        out = list(atoms)
+        for x in sorted(extra, key=lambda a: a.start):
+            at = next((i for i, a in enumerate(out) if a.start > x.start), len(out))
+            out.insert(at, x)
+        return out
+
+    rng = random.Random(5)
+    for _ in range(300):
+        atoms = [Atom("head", s, s + 1, "") for s in rng.sample(range(40), rng.randint(0, 8))]
+        extra = [Atom("region", s, s + 1, "") for s in rng.sample(range(40), rng.randint(0, 5))]
+        assert [id(a) for a in _merge(atoms, extra)] == [id(a) for a in inserted(atoms, extra)]

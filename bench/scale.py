@@ -1,0 +1,128 @@
+"""Builds at scale: CPU, wall time and peak memory per stage, for corpora of real articles with varied names.
+
+Run:  .venv/bin/python bench/scale.py [--sizes 1000 10000] [--jobs 2] [--add 100]
+For each size, writes a corpus with bench/corpus.py and, each in a fresh process (so peak memory is the
+stage's own), measures:
+  extract   pure extraction, facts dropped as they come (--jobs 1 and --jobs N): the yardstick
+  build     the whole build: read, extract, merge, structure, then the exports (Turtle, N-Triples,
+            JSON-LD, GraphML, careers.csv), each stage's CPU and wall, and the peak memory so far
+  add       the same build folder after --add more articles: only those are extracted (the cache)
+  write     Turtle and N-Triples written from the built graph, in triples per second
+Peak memory is the process's maximum resident set (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import generate, write  # noqa: E402
+
+# Each child prints one JSON object of figures.
+CHILD = r"""
+import json, resource, sys, time
+from pathlib import Path
+from kgraph import parallel
+from kgraph.pipeline import build, read_articles, write_exports
+
+def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+def clock(): return time.process_time(), time.perf_counter()
+def since(c): return round(time.process_time() - c[0], 2), round(time.perf_counter() - c[1], 2)
+
+mode, corpus, out, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+figures = {}
+if mode == "extract":
+    c = clock()
+    articles, _ = read_articles([corpus])
+    figures["read"] = (*since(c), peak())
+    c = clock()
+    n = sum(1 for o in parallel.extract_all(articles, jobs) if o.facts is not None)
+    figures["extract"] = (*since(c), peak())
+    figures["articles"] = n
+    figures["mb"] = round(sum(len(a.text.encode()) for a in articles) / 1e6, 2)
+elif mode == "build":
+    c = clock()
+    result = build([corpus], jobs=jobs, cache=Path(out) / ".kgraph" / "facts.sqlite")
+    figures["read+extract+merge"] = (*since(c), peak())
+    figures["extracted"] = result.extracted
+    c = clock()
+    write_exports(result.graph, out, html=False)
+    figures["exports"] = (*since(c), peak())
+    figures["triples"] = sum(1 for _ in open(Path(out) / "graph.nt", "rb"))
+elif mode == "write":
+    import io
+    from kgraph.export import rdf
+    from kgraph.export.writers import NTriples, Turtle, write_all
+    result = build([corpus], jobs=jobs, cache=Path(out) / ".kgraph" / "facts.sqlite")
+    groups = list(rdf.groups(result.graph))
+    n = sum(len(rows) for _, rows in groups)
+    for name, cls in (("turtle", Turtle), ("ntriples", NTriples)):
+        c = clock()
+        write_all(groups, [cls(io.BytesIO())])
+        cpu, wall = since(c)
+        figures[name] = round(n / max(cpu, 1e-9))
+    c = clock()
+    n = sum(len(rows) for _, rows in rdf.groups(result.graph))
+    figures["generate"] = round(n / max(since(c)[0], 1e-9))
+print(json.dumps(figures))
+"""
+
+
+def child(mode: str, corpus: Path, out: Path, jobs: int) -> dict:
+    r = subprocess.run(
+        [sys.executable, "-c", CHILD, mode, str(corpus), str(out), str(jobs)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--add", type=int, default=100, help="articles added for the incremental build")
+    args = ap.parse_args()
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus, out = Path(tmp, "corpus"), Path(tmp, "out")
+            records = list(generate(n + args.add))
+            write(iter(records[:n]), corpus)
+            one = child("extract", corpus, out, 1)
+            many = child("extract", corpus, out, args.jobs)
+            built = child("build", corpus, out, 1)
+            write(iter(records), corpus)  # the same corpus and args.add more articles
+            added = child("build", corpus, out, 1)
+            written = child("write", corpus, out, 1)
+            mb = one["mb"]
+            cpu1, wall1 = one["extract"][0], one["extract"][1]
+            whole_cpu = built["read+extract+merge"][0] + built["exports"][0]
+            print(f"articles={n} text={mb} MB triples={built['triples']:,}")
+            print(f"  extract --jobs 1: cpu={cpu1} s wall={wall1} s ({mb / cpu1:.2f} MB/s) peak={one['extract'][2]} MB")
+            wall_n = many["extract"][1]
+            print(f"  extract --jobs {args.jobs}: wall={wall_n} s speed-up={wall1 / wall_n:.2f}x")
+            for stage in ("read+extract+merge", "exports"):
+                cpu, wall, peak = built[stage]
+                print(f"  build {stage}: cpu={cpu} s wall={wall} s peak so far={peak} MB")
+            print(f"  whole build: {mb / whole_cpu:.2f} MB/s of CPU = {cpu1 / whole_cpu:.2f} of pure extraction")
+            cpu, wall, peak = added["read+extract+merge"]
+            total = wall + added["exports"][1]
+            print(f"  +{args.add} articles: extracted={added['extracted']} wall={total:.1f} s peak={peak} MB")
+            print(
+                f"  written: turtle={written['turtle']:,} triples/s ntriples={written['ntriples']:,} triples/s "
+                f"(triples generated at {written['generate']:,}/s)"
+            )
+
+
+if __name__ == "__main__":
+    main()

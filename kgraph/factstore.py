@@ -1,0 +1,226 @@
+"""The facts of each article kept on disk, so a build extracts only the articles it has not seen.
+
+Extraction is a pure function of the article and of the extractor (its code and its lexicons), so its
+result can be reused as long as neither changed. Each article's Facts are stored in SQLite as JSON under the
+hash of the article's fields and the extractor's fingerprint: an edited article, a changed lexicon row or a
+changed extraction module gives another key, and the stale row is never read again (``prune`` drops it).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, fields, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import kgraph
+from kgraph.article import Article
+from kgraph.facts import Byline, Entity, Evidence, Facts, PostTime, Relation
+
+#: Bump when the stored JSON changes shape.
+FORMAT = 1
+PACKAGE = Path(kgraph.__file__).resolve().parent
+#: The package whose modules, and their imports within kgraph, make up the extractor.
+ROOT = "extract"
+
+
+# ----------------------------------------------------------------------------- the extractor's fingerprint
+
+
+def _module_file(package: Path, name: str) -> Path | None:
+    rel = Path(*name.split(".")[1:])
+    for candidate in (package / rel / "__init__.py", (package / rel).with_suffix(".py")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _name(package: Path, path: Path) -> str:
+    parts = path.relative_to(package).with_suffix("").parts
+    return ".".join(("kgraph", *(parts[:-1] if parts[-1] == "__init__" else parts)))
+
+
+def _imports(path: Path, name: str) -> set[str]:
+    """The kgraph modules ``path`` imports (absolute and relative imports, and submodules of packages)."""
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parts, base] if base else parts)
+            found.add(base)
+            found |= {f"{base}.{a.name}" for a in node.names}
+    return {m for m in found if m == "kgraph" or m.startswith("kgraph.")}
+
+
+def extractor_files(package: Path = PACKAGE) -> list[Path]:
+    """Every source file extraction runs (the modules of :data:`ROOT` with the language packs, and what they
+    import within kgraph) and every data file: what a change to must invalidate the stored facts."""
+    todo = [_name(package, p) for p in sorted((package / ROOT).rglob("*.py"))]
+    seen: dict[str, Path] = {}
+    while todo:
+        name = todo.pop()
+        path = _module_file(package, name)
+        if name in seen or path is None:
+            continue
+        seen[name] = path
+        todo += sorted(_imports(path, name) - set(seen))
+    data = [p for p in (package / "data").rglob("*") if p.is_file()]
+    return sorted(set(seen.values()) | set(data))
+
+
+@cache
+def fingerprint(package: Path = PACKAGE) -> str:
+    """A hash of the extractor's code and data, and of the store's format."""
+    h = hashlib.sha256(f"kgraph-facts/{FORMAT}".encode())
+    for path in extractor_files(package):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def article_key(article: Article, extractor: str | None = None) -> str:
+    """The key of an article's facts: its fields (not where the file lies) and the extractor's fingerprint."""
+    fields_ = (article.id, article.date, article.title, article.text, article.lang, article.source, article.url)
+    h = hashlib.sha256((extractor or fingerprint()).encode())
+    for value in fields_:
+        h.update(b"\0" + value.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------------------- Facts <-> JSON
+
+
+def _evidence(d: dict[str, Any] | None) -> Evidence | None:
+    return None if d is None else Evidence(**d)
+
+
+def to_json(facts: Facts) -> dict[str, Any]:
+    """Facts as plain JSON values (sets as sorted lists); :func:`from_json` reverses it exactly."""
+    return {
+        "article": asdict(facts.article),
+        "bylines": [asdict(b) for b in facts.bylines],
+        "outlets": list(facts.outlets),
+        "entities": [
+            {**asdict(e), "aliases_en": sorted(e.aliases_en), "aliases_zh": sorted(e.aliases_zh)}
+            for e in facts.entities.values()
+        ],
+        "mentions": list(facts.mentions.items()),
+        "evidence": [[k, [asdict(e) for e in v]] for k, v in facts.evidence.items()],
+        "relations": [asdict(r) for r in facts.relations],
+        "post_times": [asdict(t) for t in facts.post_times],
+        "authors": list(facts.authors),
+    }
+
+
+def from_json(d: dict[str, Any]) -> Facts:
+    facts = Facts(Article(**d["article"]))
+    facts.bylines = [Byline(**b) for b in d["bylines"]]
+    facts.outlets = list(d["outlets"])
+    for e in d["entities"]:
+        entity = Entity(**{**e, "aliases_en": set(e["aliases_en"]), "aliases_zh": set(e["aliases_zh"])})
+        facts.entities[entity.key] = entity
+    facts.mentions = Counter(dict(d["mentions"]))
+    facts.evidence = {k: [Evidence(**e) for e in v] for k, v in d["evidence"]}
+    for r in d["relations"]:
+        facts.add_relation(Relation(**{**r, "evidence": _evidence(r["evidence"])}))
+    facts.post_times = [PostTime(**{**t, "evidence": _evidence(t["evidence"])}) for t in d["post_times"]]
+    facts.authors = list(d["authors"])
+    return facts
+
+
+def encode(facts: Facts) -> bytes:
+    return zlib.compress(json.dumps(to_json(facts), ensure_ascii=False, separators=(",", ":")).encode(), 6)
+
+
+def decode(blob: bytes) -> Facts:
+    return from_json(json.loads(zlib.decompress(blob)))
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+class FactStore:
+    """Facts by article key in one SQLite file; safe to reuse after a killed build (SQLite's journal)."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, article TEXT, blob BLOB)")
+
+    def __enter__(self) -> FactStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Facts]:
+        """The stored facts of those keys that are stored."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, Facts] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, blob in self.db.execute(f"SELECT key, blob FROM facts WHERE key IN ({marks})", chunk):
+                out[key] = decode(blob)
+        return out
+
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that are stored."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found |= {k for (k,) in self.db.execute(f"SELECT key FROM facts WHERE key IN ({marks})", chunk)}
+        return found
+
+    def get_for(self, articles: Iterable[Article], keys: dict[str, str]) -> dict[str, Facts]:
+        """The stored facts of those ``articles`` that are stored, by article id (``keys``: each one's key).
+        Each carries the article as read now: the key leaves out where the file lies, which the graph names."""
+        found = self.get_many(keys.values())
+        return {a.id: replace(found[keys[a.id]], article=a) for a in articles if keys[a.id] in found}
+
+    def put_many(self, items: Iterable[tuple[str, Facts]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", ((k, f.article.id, encode(f)) for k, f in items)
+            )
+
+    def all(self) -> list[Facts]:
+        """Every stored article's facts (after a build, the facts of that build's articles), by article id."""
+        rows = self.db.execute("SELECT blob FROM facts ORDER BY article, key")
+        return [decode(blob) for (blob,) in rows]
+
+    def keys(self) -> Iterator[str]:
+        for (key,) in self.db.execute("SELECT key FROM facts ORDER BY key"):
+            yield key
+
+    def prune(self, keep: Iterable[str]) -> int:
+        """Drop every row not in ``keep`` (articles removed or re-extracted); returns how many."""
+        stale = sorted(set(self.keys()) - set(keep))
+        with self.db:
+            self.db.executemany("DELETE FROM facts WHERE key = ?", ((k,) for k in stale))
+        return len(stale)
+
+
+def field_names() -> tuple[str, ...]:
+    """The Facts fields the JSON carries (a test checks none is forgotten)."""
+    return tuple(f.name for f in fields(Facts) if not f.name.startswith("_"))

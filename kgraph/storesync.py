@@ -1,0 +1,104 @@
+"""An Oxigraph store kept equal to the graph of each build, changing only the subjects that changed.
+
+A build that gains a few articles changes the rows of few subjects (the new articles, the entities they
+name, their statements and evidence). A file beside the store (``<store>.subjects.sqlite``) keeps a hash
+of each subject's rows as last written; the next build rewrites only the subjects whose hash differs and
+removes the subjects that are gone, so the store is updated in place rather than loaded again. A store
+without that file (one ``kgraph load`` made, or none yet) is cleared and loaded whole, once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+
+from kgraph.export import rdf
+from kgraph.export.writers import STRING, Row
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync changed: subjects rewritten and removed, triples in the store after it."""
+
+    rewritten: int
+    removed: int
+    triples: int
+    whole: bool  # the store was loaded whole (no record of what it held)
+
+
+def sidecar(store: Path) -> Path:
+    return store.with_name(store.name + ".subjects.sqlite")
+
+
+def _digest(rows: list[Row]) -> bytes:
+    return hashlib.blake2b(repr(rows).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def _term(o: tuple) -> ox.NamedNode | ox.Literal:
+    if o[0] == 0:
+        return ox.NamedNode(o[1])
+    _, datatype, lang, _, lexical = o
+    if lang:
+        return ox.Literal(lexical, language=lang)
+    if datatype == STRING:
+        return ox.Literal(lexical)
+    return ox.Literal(lexical, datatype=ox.NamedNode(datatype))
+
+
+def _quads(rows: Iterable[Row]) -> Iterator[ox.Quad]:
+    for s, p, o in rows:
+        yield ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _term(o), ox.DefaultGraph())
+
+
+def sync(g: nx.MultiDiGraph, store_dir: str | Path, batch: int = 50_000) -> Synced:
+    """Make the store at ``store_dir`` hold exactly the graph's triples (creating it if need be)."""
+    path = Path(store_dir)
+    store = ox.Store(str(path))
+    db = sqlite3.connect(sidecar(path))
+    try:
+        db.execute("CREATE TABLE IF NOT EXISTS subjects (subject TEXT PRIMARY KEY, digest BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT)")
+        # a sync stopped half-way leaves the record incomplete: the next one starts again from nothing
+        whole = db.execute("SELECT value FROM state WHERE key = 'complete'").fetchone() is None
+        if whole:
+            store.clear()
+            with db:
+                db.execute("DELETE FROM subjects")
+        with db:
+            db.execute("DELETE FROM state WHERE key = 'complete'")
+        old = dict(db.execute("SELECT subject, digest FROM subjects"))
+        rewritten = 0
+        pending: list[ox.Quad] = []
+        changed: list[tuple[str, bytes]] = []
+        for subject, rows in rdf.groups(g):
+            digest = _digest(rows)
+            if old.pop(subject, None) == digest:
+                continue
+            rewritten += 1
+            changed.append((subject, digest))
+            node = ox.NamedNode(subject)
+            if not whole:
+                for q in list(store.quads_for_pattern(node, None, None, ox.DefaultGraph())):
+                    store.remove(q)
+            pending += _quads(rows)
+            if len(pending) >= batch:
+                store.extend(pending)
+                pending = []
+        store.extend(pending)
+        for subject in old:  # gone from the graph
+            for q in list(store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())):
+                store.remove(q)
+        store.flush()
+        with db:
+            db.executemany("DELETE FROM subjects WHERE subject = ?", ((s,) for s in old))
+            db.executemany("INSERT OR REPLACE INTO subjects VALUES (?, ?)", changed)
+            db.execute("INSERT INTO state VALUES ('complete', '1')")
+        return Synced(rewritten, len(old), len(store), whole)
+    finally:
+        db.close()
