@@ -107,6 +107,11 @@ def _evidence(d: dict[str, Any] | None) -> Evidence | None:
     return None if d is None else Evidence(**d)
 
 
+def _ev(e: Evidence | None) -> dict[str, Any] | None:
+    """An evidence record as JSON (written out: ``dataclasses.asdict`` recurses and copies, several times slower)."""
+    return None if e is None else {"article": e.article, "start": e.start, "end": e.end, "sentence": e.sentence}
+
+
 def to_json(facts: Facts) -> dict[str, Any]:
     """Facts as plain JSON values (sets as sorted lists); :func:`from_json` reverses it exactly."""
     return {
@@ -114,13 +119,28 @@ def to_json(facts: Facts) -> dict[str, Any]:
         "bylines": [asdict(b) for b in facts.bylines],
         "outlets": list(facts.outlets),
         "entities": [
-            {**asdict(e), "aliases_en": sorted(e.aliases_en), "aliases_zh": sorted(e.aliases_zh)}
+            {
+                "key": e.key,
+                "type": e.type,
+                "label_en": e.label_en,
+                "label_zh": e.label_zh,
+                "aliases_en": sorted(e.aliases_en),
+                "aliases_zh": sorted(e.aliases_zh),
+                "attrs": dict(e.attrs),
+            }
             for e in facts.entities.values()
         ],
         "mentions": list(facts.mentions.items()),
-        "evidence": [[k, [asdict(e) for e in v]] for k, v in facts.evidence.items()],
-        "relations": [asdict(r) for r in facts.relations],
-        "post_times": [asdict(t) for t in facts.post_times],
+        "evidence": [[k, [_ev(e) for e in v]] for k, v in facts.evidence.items()],
+        "relations": [
+            {"type": r.type, "subject": r.subject, "object": r.object, "title": r.title, "evidence": _ev(r.evidence)}
+            for r in facts.relations
+        ],
+        "post_times": [
+            {"person": t.person, "body": t.body, "title": t.title, "kind": t.kind, "date": t.date}
+            | {"evidence": _ev(t.evidence)}
+            for t in facts.post_times
+        ],
         "authors": list(facts.authors),
     }
 
@@ -195,7 +215,8 @@ class FactStore:
     def get_for(self, articles: Iterable[Article], keys: dict[str, str]) -> dict[str, Facts]:
         """The stored facts of those ``articles`` that are stored, by article id (``keys``: each one's key).
         Each carries the article as read now: the key leaves out where the file lies, which the graph names."""
-        found = self.get_many(keys.values())
+        articles = list(articles)
+        found = self.get_many(keys[a.id] for a in articles)
         return {a.id: replace(found[keys[a.id]], article=a) for a in articles if keys[a.id] in found}
 
     def put_many(self, items: Iterable[tuple[str, Facts]]) -> None:

@@ -77,8 +77,11 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, dask: str | None = N
 
 
 def _on_pool(articles: Sequence[Article], jobs: int) -> Iterator[Outcome]:
-    methods = mp.get_all_start_methods()
-    context = mp.get_context("fork" if "fork" in methods else "spawn")  # fork shares the loaded lexicons
+    fork = "fork" in mp.get_all_start_methods()
+    if fork:  # load each language's pack (jieba, automata, tables) once here, for the workers to share
+        for article in {a.lang: a for a in reversed(articles)}.values():
+            _extract(article)
+    context = mp.get_context("fork" if fork else "spawn")
     size = max(1, min(BATCH, len(articles) // (jobs * 4) or 1))
     with context.Pool(jobs) as pool:
         for batch in pool.imap(extract_batch, _batches(articles, size)):

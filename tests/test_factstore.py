@@ -84,3 +84,15 @@ def test_a_change_to_the_extractor_and_nothing_else_invalidates_the_facts(tmp_pa
         f.write("\n# changed\n")
     fs.fingerprint.cache_clear()
     assert (fs.fingerprint(copy) != before) is invalidates
+
+
+def test_reading_some_articles_decodes_only_theirs(tmp_path, dev_facts, monkeypatch):
+    """A build reads the store a chunk of articles at a time: each read must cost its chunk, not the store."""
+    keys = {f.article.id: fs.article_key(f.article) for f in dev_facts}
+    with fs.FactStore(tmp_path / "facts.sqlite") as store:
+        store.put_many((keys[f.article.id], f) for f in dev_facts)
+        decoded = []
+        real = fs.decode
+        monkeypatch.setattr(fs, "decode", lambda blob: decoded.append(1) or real(blob))
+        got = store.get_for([dev_facts[0].article, dev_facts[1].article], keys)
+    assert set(got) == {dev_facts[0].article.id, dev_facts[1].article.id} and len(decoded) == 2
