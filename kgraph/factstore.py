@@ -191,26 +191,21 @@ class FactStore:
     def close(self) -> None:
         self.db.close()
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Facts]:
-        """The stored facts of those keys that are stored."""
+    def _rows(self, columns: str, keys: Iterable[str]) -> Iterator[tuple]:
+        """``SELECT columns`` of the rows of ``keys``, a few hundred keys a query (SQLite's variable limit)."""
         wanted = list(dict.fromkeys(keys))
-        out: dict[str, Facts] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for key, blob in self.db.execute(f"SELECT key, blob FROM facts WHERE key IN ({marks})", chunk):
-                out[key] = decode(blob)
-        return out
+            yield from self.db.execute(f"SELECT {columns} FROM facts WHERE key IN ({marks})", chunk)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Facts]:
+        """The stored facts of those keys that are stored."""
+        return {key: decode(blob) for key, blob in self._rows("key, blob", keys)}
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """Those of ``keys`` that are stored."""
-        wanted = list(dict.fromkeys(keys))
-        found: set[str] = set()
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found |= {k for (k,) in self.db.execute(f"SELECT key FROM facts WHERE key IN ({marks})", chunk)}
-        return found
+        return {key for (key,) in self._rows("key", keys)}
 
     def get_for(self, articles: Iterable[Article], keys: dict[str, str]) -> dict[str, Facts]:
         """The stored facts of those ``articles`` that are stored, by article id (``keys``: each one's key).

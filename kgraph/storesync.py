@@ -19,7 +19,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.export import rdf
-from kgraph.export.writers import STRING, Row
+from kgraph.export.writers import Row
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,15 @@ def _digest(rows: list[Row]) -> bytes:
     return hashlib.blake2b(repr(rows).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _term(o: tuple) -> ox.NamedNode | ox.Literal:
-    if o[0] == 0:
-        return ox.NamedNode(o[1])
-    _, datatype, lang, _, lexical = o
-    if lang:
-        return ox.Literal(lexical, language=lang)
-    if datatype == STRING:
-        return ox.Literal(lexical)
-    return ox.Literal(lexical, datatype=ox.NamedNode(datatype))
-
-
 def _quads(rows: Iterable[Row]) -> Iterator[ox.Quad]:
-    for s, p, o in rows:
-        yield ox.Quad(ox.NamedNode(s), ox.NamedNode(p), _term(o), ox.DefaultGraph())
+    for t in rdf.to_oxigraph(rows):
+        yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+
+
+def _drop(store: ox.Store, subject: str) -> None:
+    """Remove every triple of ``subject`` from the store's default graph."""
+    for q in list(store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())):
+        store.remove(q)
 
 
 def sync(g: nx.MultiDiGraph, store_dir: str | Path, batch: int = 50_000) -> Synced:
@@ -82,18 +77,15 @@ def sync(g: nx.MultiDiGraph, store_dir: str | Path, batch: int = 50_000) -> Sync
                 continue
             rewritten += 1
             changed.append((subject, digest))
-            node = ox.NamedNode(subject)
             if not whole:
-                for q in list(store.quads_for_pattern(node, None, None, ox.DefaultGraph())):
-                    store.remove(q)
+                _drop(store, subject)
             pending += _quads(rows)
             if len(pending) >= batch:
                 store.extend(pending)
                 pending = []
         store.extend(pending)
         for subject in old:  # gone from the graph
-            for q in list(store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())):
-                store.remove(q)
+            _drop(store, subject)
         store.flush()
         with db:
             db.executemany("DELETE FROM subjects WHERE subject = ?", ((s,) for s in old))

@@ -13,7 +13,7 @@ format is written from that one list, so no format costs a second pass.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 from typing import BinaryIO
@@ -112,6 +112,11 @@ def rows(g: nx.MultiDiGraph) -> Iterator[Row]:
 
 def triples(g: nx.MultiDiGraph) -> list[ox.Triple]:
     """Every triple of the graph as pyoxigraph terms, without duplicates, in the order of :func:`groups`."""
+    return list(to_oxigraph(rows(g)))
+
+
+def to_oxigraph(found: Iterable[Row]) -> Iterator[ox.Triple]:
+    """Rows as pyoxigraph triples (each IRI made once, however often it appears)."""
     named: dict[str, ox.NamedNode] = {}
 
     def node(value: str) -> ox.NamedNode:
@@ -130,7 +135,8 @@ def triples(g: nx.MultiDiGraph) -> list[ox.Triple]:
             return ox.Literal(lexical)
         return ox.Literal(lexical, datatype=node(datatype))
 
-    return [ox.Triple(node(s), node(p), term(o)) for s, p, o in rows(g)]
+    for s_, p_, o in found:
+        yield ox.Triple(node(s_), node(p_), term(o))
 
 
 def _edge_rows(s: str, o: str, d: dict) -> Iterator[Row]:

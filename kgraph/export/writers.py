@@ -71,7 +71,7 @@ class NTriples:
 
     def _literal(self, o: Object) -> str:
         _, datatype, lang, _, lexical = o
-        text = '"' + (_LITERAL_UNSAFE.sub(_echar, lexical) if _LITERAL_UNSAFE.search(lexical) else lexical) + '"'
+        text = quoted(lexical)
         if lang:
             return text + "@" + lang
         if datatype == STRING:
