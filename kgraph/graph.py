@@ -18,7 +18,8 @@ and ``path`` (bodies), ``role`` (persons); articles have ``date``, ``title``, ``
 Edges are keyed by relation type (``holds_post``, ``sub_organization_of``,
 ``area_served``, ``contained_in``, ``supervises``, ``implements``, and from
 articles ``mentions`` and ``author``) and carry ``type``, ``title`` (posts) and
-``evidence``: a list of ``{"article", "start", "end", "sentence"}`` dicts; a
+``evidence``: a sequence of ``{"article", "start", "end", "sentence"}`` dicts (an
+:class:`~kgraph.evidence.EvidenceList` in a built graph, which keeps them off the heap); a
 relation no sentence states carries ``sources`` instead (``["gazetteer"]``).
 The structural relations are added over the whole graph by :mod:`kgraph.structure`.
 """
@@ -32,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.evidence import EVIDENCE_BOOK, EvidenceBook, EvidenceList
 from kgraph.facts import HOLDS_POST, Entity, Evidence, Facts, PostTime
 from kgraph.gazetteer import Gazetteer, shared
 from kgraph.structure import add_structure
@@ -61,11 +63,19 @@ class GraphBuilder:
         self.g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         self.merged: dict[str, Entity] = {}
         self.articles: list[str] = []
+        self.book = EvidenceBook()
+        self.g.graph[EVIDENCE_BOOK] = self.book
         self.sentences: dict[str, str] = {}
 
     def _ev(self, e: Evidence) -> dict[str, Any]:
         sentence = self.sentences.setdefault(e.sentence, e.sentence)
         return {"article": e.article, "start": e.start, "end": e.end, "sentence": sentence}
+
+    def _evidence(self, found: Iterable[Evidence]) -> EvidenceList:
+        into = EvidenceList(self.book)
+        for e in found:
+            into.add(self.book.article(e.article), e.start, e.end, self.book.sentence(e.sentence))
+        return into
 
     def add(self, facts: Facts) -> None:
         g, merged = self.g, self.merged
@@ -73,6 +83,7 @@ class GraphBuilder:
         akey = article_key(a.id)
         self.articles.append(akey)
         self.sentences.clear()  # sentences are shared within an article
+        self.book.start_article()
         g.add_node(
             akey,
             type=ARTICLE,
@@ -98,16 +109,20 @@ class GraphBuilder:
                 if a.date:
                     node["first_seen"] = min(filter(None, (node["first_seen"], a.date)))
                     node["last_seen"] = max(node["last_seen"], a.date)
-                evidence = [self._ev(e) for e in facts.evidence.get(key, [])]
+                evidence = self._evidence(facts.evidence.get(key, []))
                 g.add_edge(akey, key, key="mentions", type="mentions", count=count, evidence=evidence)
         for person in facts.authors:
             g.add_edge(akey, person, key="author", type="author")
         for rel in facts.relations:
             edge = rel.type + rel.title
             if not g.has_edge(rel.subject, rel.object, key=edge):
-                g.add_edge(rel.subject, rel.object, key=edge, type=rel.type, title=rel.title, evidence=[])
+                g.add_edge(
+                    rel.subject, rel.object, key=edge, type=rel.type, title=rel.title, evidence=EvidenceList(self.book)
+                )
             if rel.evidence is not None:
-                g.edges[rel.subject, rel.object, edge]["evidence"].append(self._ev(rel.evidence))
+                e = rel.evidence
+                evidence = g.edges[rel.subject, rel.object, edge]["evidence"]
+                evidence.add(self.book.article(e.article), e.start, e.end, self.book.sentence(e.sentence))
         for t in facts.post_times:
             _add_time(g, t, self._ev)
 

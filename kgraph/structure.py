@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from kgraph.evidence import new_evidence
 from kgraph.facts import AREA_SERVED, BODY, CONTAINED_IN, REGION, SUB_ORGANIZATION_OF
 from kgraph.gazetteer import Gazetteer
 from kgraph.naming import BodyRef
@@ -74,7 +75,9 @@ def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> No
         while parent is not None and f"region/{parent}" in g:
             child = f"region/{code}"
             if not g.has_edge(child, f"region/{parent}", key=CONTAINED_IN):
-                g.add_edge(child, f"region/{parent}", key=CONTAINED_IN, type=CONTAINED_IN, title="", evidence=[])
+                g.add_edge(
+                    child, f"region/{parent}", key=CONTAINED_IN, type=CONTAINED_IN, title="", evidence=new_evidence(g)
+                )
             edge = g.edges[child, f"region/{parent}", CONTAINED_IN]
             if not edge["evidence"] and "/" not in code:
                 edge["sources"] = [GAZETTEER]
@@ -95,7 +98,7 @@ def _add(g: nx.MultiDiGraph, rtype: str, s: str, o: str, ev: Evidence) -> None:
     if s == o or s not in g or o not in g:
         return
     if not g.has_edge(s, o, key=rtype):
-        g.add_edge(s, o, key=rtype, type=rtype, title="", evidence=[])
+        g.add_edge(s, o, key=rtype, type=rtype, title="", evidence=new_evidence(g))
     evidence = g.edges[s, o, rtype]["evidence"]
     if not any(e["article"] == ev["article"] for e in evidence):
         evidence.append(ev)

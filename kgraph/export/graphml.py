@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
+from kgraph.evidence import EvidenceList
+
 #: Characters XML 1.0 forbids; each is written as U+FFFD, the replacement character.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 REPLACEMENT = "\ufffd"
@@ -82,6 +84,8 @@ def xml_text(text: str) -> str:
 def _flat(value: object) -> str | int | float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
+    if isinstance(value, EvidenceList):
+        value = list(value)
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return xml_text(json.dumps(value, ensure_ascii=False, sort_keys=True))

@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import networkx as nx
 
 from kgraph.careers import Spell, shown_end, spells
+from kgraph.evidence import EvidenceList
 from kgraph.graph import ARTICLE
 from kgraph.relations import relation_kinds
 
@@ -48,12 +49,12 @@ class Records:
                 self.held[spell.body].append([spell.lower, spell.upper])
         for node, spans in self.held.items():
             self.held[node] = _union(spans)
-        self.evidence: dict[str, list[dict]] = defaultdict(list)
+        self.evidence: dict[str, list[Sequence[dict]]] = defaultdict(list)  # each mention's list, read when shown
         relations = []
         for s, o, d in g.edges(data=True):
             if d.get("type") == "mentions":
-                if o in inside:
-                    self.evidence[o] += d.get("evidence", [])
+                if o in inside and d.get("evidence"):
+                    self.evidence[o].append(d["evidence"])
             elif s in inside and o in inside and d.get("type", "") in self.kinds:
                 relations.append((s, o, d))
         self.edges: list[dict] = []
@@ -218,24 +219,37 @@ def _articles(g: nx.MultiDiGraph) -> dict[str, tuple[str, str, str]]:
     }
 
 
-def _evidence(items: list[dict], articles: dict[str, tuple[str, str, str]]) -> list[dict[str, str]]:
-    out = []
+def _evidence(lists: list[Sequence[dict]], articles: dict[str, tuple[str, str, str]]) -> list[dict[str, str]]:
+    """The first :data:`MAX_EVIDENCE` sentences naming a node, by date, article and sentence, without repeats.
+
+    Only the sentences of the earliest articles can be among them, so only theirs are read (an entity of
+    every article has evidence in all of them: in a large graph, on disk).
+    """
+    by_article: dict[tuple[str, str], list[tuple[Sequence[dict], int]]] = defaultdict(list)
+    for items in lists:
+        for i in range(len(items)):
+            article = items.article(i) if isinstance(items, EvidenceList) else str(items[i].get("article", ""))
+            by_article[(articles.get(article, ("", "", ""))[1], article)].append((items, i))
+    out: list[dict[str, str]] = []
     seen = set()
-    for ev in items:
-        key = (ev.get("article"), ev.get("sentence"))
-        if key in seen:
-            continue
-        seen.add(key)
-        title, date, url = articles.get(str(ev.get("article")), ("", "", ""))
-        out.append(
-            {
-                "article": str(ev.get("article", "")),
-                "headline": title,
-                "date": date,
-                "sentence": str(ev.get("sentence", "")),
-                **({"url": url} if WEB.match(url) else {}),
-            }
-        )
+    for (date, article), refs in sorted(by_article.items()):
+        if len(out) >= MAX_EVIDENCE:
+            break  # the entries of later articles sort after all of these
+        title, _, url = articles.get(article, ("", "", ""))
+        for items, i in refs:
+            sentence = str(items[i].get("sentence", ""))
+            if (article, sentence) in seen:
+                continue
+            seen.add((article, sentence))
+            out.append(
+                {
+                    "article": article,
+                    "headline": title,
+                    "date": date,
+                    "sentence": sentence,
+                    **({"url": url} if WEB.match(url) else {}),
+                }
+            )
     out.sort(key=lambda e: (e["date"], e["article"], e["sentence"]))
     return out[:MAX_EVIDENCE]
 
