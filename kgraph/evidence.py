@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
 from typing import Any, overload
 
 import networkx as nx
@@ -123,6 +123,12 @@ class EvidenceList:
         """The article of record ``i``, without reading its sentence."""
         return self.book.article_ids[self.data[4 * i]]
 
+    def articles(self) -> Iterator[str]:
+        """The article of each record, without reading sentences."""
+        ids, data = self.book.article_ids, self.data
+        for i in range(0, len(data), 4):
+            yield ids[data[i]]
+
     def records(self) -> Iterator[Record]:
         """Every record as ``(article, start, end, sentence)``."""
         ids, text, data = self.book.article_ids, self.book.text, self.data
@@ -179,3 +185,18 @@ def new_evidence(g: nx.MultiDiGraph) -> EvidenceList | list[dict[str, Any]]:
     """An empty evidence list for a new edge of ``g``: packed when ``g`` keeps an evidence book."""
     book = g.graph.get(EVIDENCE_BOOK)
     return EvidenceList(book) if book is not None else []
+
+
+def articles(items: Sequence[Mapping[str, Any]]) -> Iterator[str]:
+    """The article of each record of an evidence list, packed or plain, without reading sentences."""
+    if isinstance(items, EvidenceList):
+        return items.articles()
+    return (str(e["article"]) for e in items)
+
+
+def append_first(into: MutableSequence[Any], items: Sequence[Mapping[str, Any]]) -> None:
+    """Append the first record of ``items`` to ``into``: copied as numbers where both share a book."""
+    if isinstance(into, EvidenceList) and isinstance(items, EvidenceList) and into.book is items.book:
+        into.data.extend(items.data[:4])
+    else:
+        into.append(items[0])

@@ -26,7 +26,7 @@ The structural relations are added over the whole graph by :mod:`kgraph.structur
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -99,7 +99,7 @@ class GraphBuilder:
             if key in merged:
                 merged[key].merge(entity)
             else:
-                merged[key] = copy.deepcopy(entity)
+                merged[key] = _copy(entity)
                 g.add_node(key, mentions=0, first_seen="", last_seen="", articles=set())
             count = facts.mentions.get(key, 0)
             if count:
@@ -121,7 +121,7 @@ class GraphBuilder:
                 )
             if rel.evidence is not None:
                 e = rel.evidence
-                evidence = g.edges[rel.subject, rel.object, edge]["evidence"]
+                evidence = g.get_edge_data(rel.subject, rel.object, edge)["evidence"]
                 evidence.add(self.book.article(e.article), e.start, e.end, self.book.sentence(e.sentence))
         for t in facts.post_times:
             _add_time(g, t, self._ev)
@@ -134,10 +134,18 @@ class GraphBuilder:
         return self.g
 
 
+def _copy(entity: Entity) -> Entity:
+    """An entity to merge others into, sharing nothing that merging changes with the article's (cheaper than
+    ``copy.deepcopy``, which a large build calls for every new entity)."""
+    return dataclasses.replace(
+        entity, aliases_en=set(entity.aliases_en), aliases_zh=set(entity.aliases_zh), attrs=dict(entity.attrs)
+    )
+
+
 def _add_time(g: nx.MultiDiGraph, t: PostTime, ev: Callable[[Evidence], dict[str, Any]]) -> None:
     """A post's start or end as one article reports it, on the post's edge: ``starts`` or ``ends``, each a
     list of ``{"date", "article", "start", "end", "sentence"}`` (date "" where the text gives none)."""
-    edge = g.edges[t.person, t.body, HOLDS_POST + t.title]
+    edge = g.get_edge_data(t.person, t.body, HOLDS_POST + t.title)
     found = {"date": t.date, **(ev(t.evidence) if t.evidence is not None else {})}
     times = edge.setdefault(t.kind + "s", [])
     if found not in times:

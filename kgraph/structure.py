@@ -11,11 +11,12 @@ where no sentence states it (an address such as "Zhejiang Pujiang County").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
 
-from kgraph.evidence import new_evidence
+from kgraph.evidence import append_first, articles, new_evidence
 from kgraph.facts import AREA_SERVED, BODY, CONTAINED_IN, REGION, SUB_ORGANIZATION_OF
 from kgraph.gazetteer import Gazetteer
 from kgraph.naming import BodyRef
@@ -52,6 +53,7 @@ def region_parent(code: str, gaz: Gazetteer) -> str | None:
 
 def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> None:
     """Add units, jurisdictions and containment to ``g``, whose ``articles`` are article node keys."""
+    _add = _Adder(g)
     for akey in sorted(articles):
         for key, ev in _first_mentions(g, akey, BODY):
             data = g.nodes[key]
@@ -59,14 +61,14 @@ def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> No
                 continue
             ref = body_ref(data)
             for unit, body in unit_links(ref):
-                _add(g, SUB_ORGANIZATION_OF, unit.key, body.key, ev)
+                _add(SUB_ORGANIZATION_OF, unit.key, body.key, ev)
             top = BodyRef(ref.region, ref.path[:1])
             if top.serves_area() and f"region/{ref.region}" in g:
-                _add(g, AREA_SERVED, key, f"region/{ref.region}", ev)
+                _add(AREA_SERVED, key, f"region/{ref.region}", ev)
         for key, ev in _first_mentions(g, akey, REGION):
             code = g.nodes[key].get("code", "")
             if "/" in code and g.nodes[key].get("level") != "place":
-                _add(g, CONTAINED_IN, key, f"region/{code.rsplit('/', 1)[0]}", ev)
+                _add(CONTAINED_IN, key, f"region/{code.rsplit('/', 1)[0]}", ev)
     for data in [d for _, d in g.nodes(data=True)]:
         if data.get("type") != REGION or not data.get("code") or data.get("level") == "place":
             continue
@@ -84,21 +86,36 @@ def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> No
             code, parent = parent, region_parent(parent, gaz)
 
 
-def _first_mentions(g: nx.MultiDiGraph, akey: str, etype: str) -> list[tuple[str, Evidence]]:
-    """The entities of a type an article names, by key, each with the first sentence naming it."""
+def _first_mentions(g: nx.MultiDiGraph, akey: str, etype: str) -> list[tuple[str, Sequence[Evidence]]]:
+    """The entities of a type an article names, by key, each with the evidence of its mentions (the first of
+    which is the relation's evidence)."""
     out = []
     for _, key, k, data in g.out_edges(akey, keys=True, data=True):
         if k == "mentions" and g.nodes[key].get("type") == etype and data.get("evidence"):
-            out.append((key, data["evidence"][0]))
+            out.append((key, data["evidence"]))
     return sorted(out, key=lambda x: x[0])
 
 
-def _add(g: nx.MultiDiGraph, rtype: str, s: str, o: str, ev: Evidence) -> None:
-    """A relation with the evidence of one article, unless the article gave it some already."""
-    if s == o or s not in g or o not in g:
-        return
-    if not g.has_edge(s, o, key=rtype):
-        g.add_edge(s, o, key=rtype, type=rtype, title="", evidence=new_evidence(g))
-    evidence = g.edges[s, o, rtype]["evidence"]
-    if not any(e["article"] == ev["article"] for e in evidence):
-        evidence.append(ev)
+class _Adder:
+    """Adds a relation with the first evidence of a mention, unless the article gave it some already: the
+    articles of an edge's evidence are collected once, when the edge is first met, not read again per article
+    (a body of every article would make that quadratic)."""
+
+    def __init__(self, g: nx.MultiDiGraph):
+        self.g = g
+        self.given: dict[tuple[str, str, str], set[str]] = {}
+
+    def __call__(self, rtype: str, s: str, o: str, mention: Sequence[Evidence]) -> None:
+        g = self.g
+        if s == o or s not in g or o not in g:
+            return
+        if not g.has_edge(s, o, key=rtype):
+            g.add_edge(s, o, key=rtype, type=rtype, title="", evidence=new_evidence(g))
+        evidence = g.edges[s, o, rtype]["evidence"]
+        given = self.given.get((s, o, rtype))
+        if given is None:
+            given = self.given[(s, o, rtype)] = set(articles(evidence))
+        article = next(articles(mention))
+        if article not in given:
+            given.add(article)
+            append_first(evidence, mention)

@@ -70,3 +70,17 @@ def test_unit_links_follow_the_id_and_stop_at_congresses():
         ("body/350500/peoples_congress/standing_committee", "body/350500/peoples_congress"),
     ]
     assert unit_links(BodyRef("100000", ("cpc", "national_congress:20"))) == []
+
+
+def test_a_body_of_every_article_costs_one_sentence_read_per_article(graph_of, monkeypatch):
+    """The articles an edge has evidence from are collected once, not re-read (with their sentences) per article."""
+    from kgraph.evidence import EvidenceBook
+
+    reads = []
+    text = EvidenceBook.text
+    monkeypatch.setattr(EvidenceBook, "text", lambda self, n: reads.append(n) or text(self, n))
+    n = 60
+    g = graph_of(*["The Standing Committee of the Quanzhou Municipal Party Committee met."] * n)
+    served = edge(g, "body/350500/party_committee", "region/350500", "area_served")
+    assert [e["article"] for e in served["evidence"]] == [f"a{i}" for i in sorted(range(n), key=str)]
+    assert len(reads) <= 3 * n + 2 * n  # the reads above (n) and a first mention per body and article

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from json.encoder import encode_basestring
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
@@ -85,9 +86,22 @@ def _flat(value: object) -> str | int | float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     if isinstance(value, EvidenceList):
-        value = list(value)
+        return xml_text(_evidence_json(value)) if value else ""
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return xml_text(json.dumps(value, ensure_ascii=False, sort_keys=True))
         return xml_text(" | ".join(map(str, value)))
     return "" if value is None else xml_text(str(value))
+
+
+def _evidence_json(evidence: EvidenceList) -> str:
+    """Evidence as ``json.dumps(list(evidence), ensure_ascii=False, sort_keys=True)`` writes it, without the
+    dicts: the mention evidence of a large graph is millions of records."""
+    return (
+        "["
+        + ", ".join(
+            f'{{"article": {encode_basestring(a)}, "end": {end}, "sentence": {encode_basestring(s)}, "start": {start}}}'
+            for a, start, end, s in evidence.records()
+        )
+        + "]"
+    )

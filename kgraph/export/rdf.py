@@ -13,14 +13,14 @@ format is written from that one list, so no format costs a second pass.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
-from itertools import groupby
-from operator import itemgetter
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import BinaryIO
 
 import networkx as nx
 import pyoxigraph as ox
 
+from kgraph.evidence import EvidenceList
 from kgraph.export.writers import NTriples, Turtle, write_all
 from kgraph.graph import ARTICLE
 from kgraph.ids import absolute_iri, iri_path, slug
@@ -55,11 +55,18 @@ Row = tuple[str, str, Object]
 
 
 ROLE, SOURCE = ID + "role/", ID + "source/"
+MENTIONS, AUTHOR = SCHEMA + "mentions", SCHEMA + "author"
 
 
 def iri(key: str) -> str:
     """The IRI of a graph key; different keys always give different IRIs (see :func:`kgraph.ids.iri_path`)."""
     return ID + iri_path(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _article_iri(article: str) -> str:
+    """An article's IRI, as evidence names it (the evidence of one article comes together: a small cache)."""
+    return iri(f"article/{article}")
 
 
 def _digest(*parts: str) -> str:
@@ -89,19 +96,44 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
     them a subject at a time, and nothing is held but the group at hand."""
     roles: dict[str, list[Row]] = {}
     shared: dict[str, list[Row]] = {}
+    succ = g.succ
     for key in sorted(g.nodes):
         d = g.nodes[key]
         subject = iri(key)
         found: dict[str, list[Row]] = {subject: list((_article if d["type"] == ARTICLE else _entity)(key, d))}
-        edges = sorted(g.out_edges(key, keys=True, data=True), key=lambda e: (e[1], e[2]))
-        for s, o, _, ed in edges:
-            for node, run in groupby(_edge_rows(s, o, ed), key=itemgetter(0)):  # a subject's rows come in runs
-                into = roles if node.startswith(ROLE) else shared if node.startswith(SOURCE) else found
-                into.setdefault(node, []).extend(run)
+        into = _Subjects(found, roles, shared)
+        targets = succ[key]
+        for o in sorted(targets):
+            edges = targets[o]
+            for k in sorted(edges):
+                _edge_rows(key, o, edges[k], into)
         for node, rows in found.items():
-            yield node, sorted(set(rows))
+            yield node, rows if node in into.ready else sorted(set(rows))
     for node, rows in (*sorted(roles.items()), *sorted(shared.items())):
         yield node, sorted(set(rows))
+
+
+class _Subjects:
+    """Where a node's edges put their rows: each subject's list (roles and data sources, which many nodes share,
+    kept apart), and the subjects whose rows came once, already sorted and distinct (``ready``)."""
+
+    __slots__ = ("found", "roles", "shared", "ready")
+
+    def __init__(self, found: dict[str, list[Row]], roles: dict[str, list[Row]], shared: dict[str, list[Row]]):
+        self.found, self.roles, self.shared = found, roles, shared
+        self.ready: set[str] = set()
+
+    def add(self, node: str, rows: list[Row], ready: bool = False) -> None:
+        """Rows of ``node``; ``ready`` when they are sorted and distinct (they stay so if no other rows come)."""
+        into = self.roles if node.startswith(ROLE) else self.shared if node.startswith(SOURCE) else self.found
+        known = into.get(node)
+        if known is None:
+            into[node] = rows
+            if ready:
+                self.ready.add(node)
+        else:
+            known.extend(rows)
+            self.ready.discard(node)
 
 
 def rows(g: nx.MultiDiGraph) -> Iterator[Row]:
@@ -139,14 +171,14 @@ def to_oxigraph(found: Iterable[Row]) -> Iterator[ox.Triple]:
         yield ox.Triple(node(s_), node(p_), term(o))
 
 
-def _edge_rows(s: str, o: str, d: dict) -> Iterator[Row]:
+def _edge_rows(s: str, o: str, d: dict, into: _Subjects) -> None:
     subj, obj = iri(s), iri(o)
     kind = d["type"]
     if kind == "mentions":
-        yield subj, SCHEMA + "mentions", _node(obj)
+        into.add(subj, [(subj, MENTIONS, (0, obj))])
         return
     if kind == "author":
-        yield subj, SCHEMA + "author", _node(obj)
+        into.add(subj, [(subj, AUTHOR, (0, obj))])
         return
     kinds = relation_kinds()
     if kind not in kinds:
@@ -155,17 +187,14 @@ def _edge_rows(s: str, o: str, d: dict) -> Iterator[Row]:
         title = d.get("title") or "Member"
         post = ID + f"post/{_digest(s, o, title)}"
         role = ROLE + slug(title)
-        yield post, TYPE, _node(ORG + "Post")
-        yield post, ORG + "postIn", _node(obj)
-        yield post, ORG + "heldBy", _node(subj)
-        yield post, ORG + "role", _node(role)
-        yield role, TYPE, _node(ORG + "Role")
-        yield role, LABEL, _text(title, "en")
-        yield from _post_times(post, d)
+        into.add(post, [(post, TYPE, (0, ORG + "Post")), (post, ORG + "postIn", (0, obj))])
+        into.add(post, [(post, ORG + "heldBy", (0, subj)), (post, ORG + "role", (0, role))])
+        into.add(role, [(role, TYPE, (0, ORG + "Role")), (role, LABEL, _text(title, "en"))])
+        _post_times(post, d, into)
         obj = post
     predicate = kinds[kind].predicate
-    yield subj, predicate, _node(obj)
-    yield from _provenance((subj, predicate, obj), d.get("evidence") or [], d.get("sources") or [])
+    into.add(subj, [(subj, predicate, (0, obj))])
+    _provenance((subj, predicate, obj), d.get("evidence") or [], d.get("sources") or [], into)
 
 
 def _article(key: str, d: dict) -> Iterator[Row]:
@@ -208,7 +237,7 @@ TIMES = {"starts": (SCHEMA + "startDate", KG + "started"), "ends": (SCHEMA + "en
 DATE_TYPES = {1: XSD + "gYear", 2: XSD + "gYearMonth", 3: XSD + "date"}
 
 
-def _post_times(post: str, d: dict) -> Iterator[Row]:
+def _post_times(post: str, d: dict, into: _Subjects) -> None:
     """A post's start and end dates (``schema:startDate``/``endDate``, typed to the precision the text gives),
     each with the sentences that state it; an end (or start) the text states without a date is ``kg:ended``
     (``kg:started``) true, unless another article dates it."""
@@ -219,43 +248,65 @@ def _post_times(post: str, d: dict) -> Iterator[Row]:
         known = sorted(k for k in by_date if k)
         for date in known:
             value = (1, DATE_TYPES[date.count("-") + 1], "", date, date)
-            yield post, dated, value
-            yield from _provenance((post, dated, date), by_date[date], [], value)
+            into.add(post, [(post, dated, value)])
+            _provenance((post, dated, date), by_date[date], [], into, value)
         if "" in by_date and not known:
             value = (1, BOOLEAN, "", "true", "true")
-            yield post, flag, value
-            yield from _provenance((post, flag, "true"), by_date[""], [], value)
+            into.add(post, [(post, flag, value)])
+            _provenance((post, flag, "true"), by_date[""], [], into, value)
+
+
+#: An evidence node's predicates in the order its rows sort in.
+_EVIDENCE_ORDER = sorted((TYPE, KG + "article", KG + "sentence", KG + "startOffset", KG + "endOffset"))
+_EVIDENCE_TYPE = (0, KG + "Evidence")
 
 
 def _provenance(
-    triple: tuple[str, str, str], evidence: list[dict], from_sources: list[str], value: Object | None = None
-) -> Iterator[Row]:
+    triple: tuple[str, str, str],
+    evidence: Sequence[dict],
+    from_sources: list[str],
+    into: _Subjects,
+    value: Object | None = None,
+) -> None:
     """The statement of a relation, derived from its evidence sentences and the data sources that give it;
     ``value`` is the object where it is a literal (a post's start date), ``triple[2]`` its text."""
     if not evidence and not from_sources:
         return
     stmt = ID + f"statement/{_digest(*triple)}"
-    yield stmt, TYPE, _node(RDF + "Statement")
-    yield stmt, RDF + "subject", _node(triple[0])
-    yield stmt, RDF + "predicate", _node(triple[1])
-    yield stmt, RDF + "object", _node(triple[2]) if value is None else value
-    for ev in evidence:
-        node = ID + f"evidence/{_digest(stmt, ev['article'], str(ev['start']))}"
-        yield stmt, DERIVED_FROM, _node(node)
-        yield node, TYPE, _node(KG + "Evidence")
-        yield node, KG + "article", _node(iri(f"article/{ev['article']}"))
-        yield node, KG + "sentence", _text(ev["sentence"])
-        yield node, KG + "startOffset", _integer(int(ev["start"]))
-        yield node, KG + "endOffset", _integer(int(ev["end"]))
+    statement = [
+        (stmt, TYPE, (0, RDF + "Statement")),
+        (stmt, RDF + "subject", (0, triple[0])),
+        (stmt, RDF + "predicate", (0, triple[1])),
+        (stmt, RDF + "object", (0, triple[2]) if value is None else value),
+    ]
+    into.add(stmt, statement)  # before its evidence: the subjects of a node come in the order they are first named
+    rows: list[Row] = []
+    records = (
+        evidence.records()
+        if isinstance(evidence, EvidenceList)
+        else ((ev["article"], ev["start"], ev["end"], ev["sentence"]) for ev in evidence)
+    )
+    for article, start, end, sentence in records:
+        node = ID + f"evidence/{_digest(stmt, article, str(start))}"
+        rows.append((stmt, DERIVED_FROM, (0, node)))
+        objects = {
+            TYPE: _EVIDENCE_TYPE,
+            KG + "article": (0, _article_iri(article)),
+            KG + "sentence": (1, STRING, "", sentence, sentence),
+            KG + "startOffset": _integer(int(start)),
+            KG + "endOffset": _integer(int(end)),
+        }
+        into.add(node, [(node, p, objects[p]) for p in _EVIDENCE_ORDER], ready=True)
     known = sources()
     for key in from_sources:
         if key not in known:
             raise ValueError(f"relation {triple}: source {key!r} is not in kgraph/data/sources.tsv")
         node = SOURCE + iri_path(key)
-        yield stmt, DERIVED_FROM, _node(node)
-        yield node, TYPE, _node(PROV + "Entity")  # the same rows for every statement: written once
-        yield node, LABEL, _text(known[key].label, "en")
-        yield node, COMMENT, _text(known[key].comment, "en")
+        rows.append((stmt, DERIVED_FROM, (0, node)))
+        # the same rows for every statement: written once
+        into.add(node, [(node, TYPE, (0, PROV + "Entity")), (node, LABEL, _text(known[key].label, "en"))])
+        into.add(node, [(node, COMMENT, _text(known[key].comment, "en"))])
+    into.add(stmt, rows)
 
 
 def write_turtle(g: nx.MultiDiGraph, out: BinaryIO) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from itertools import groupby
 from json.encoder import encode_basestring
 from typing import BinaryIO, Protocol
 
@@ -57,6 +56,8 @@ class Writer(Protocol):
 
 #: Terms remembered as text (IRIs and short literals repeat: classes, predicates, regions, dates).
 CACHE = 200_000
+#: Literals longer than this (sentences, headlines) are written without being remembered: they rarely repeat.
+SHORT = 64
 
 
 class NTriples:
@@ -64,7 +65,7 @@ class NTriples:
 
     def __init__(self, out: BinaryIO):
         self.out = out
-        self.terms: dict[object, str] = {}
+        self.terms: dict[object, str] = {}  # IRIs by their text, objects by their tuple
 
     def _iri(self, value: str) -> str:
         return iriref(value)
@@ -87,19 +88,25 @@ class NTriples:
         return text
 
     def term(self, o: Object) -> str:
-        return self.iri(o[1]) if o[0] == 0 else self._literal(o)
+        """An object's text, remembered unless it is a long literal."""
+        text = self.terms.get(o)
+        if text is None:
+            if o[0] == 0:
+                text = self.iri(o[1])
+            else:
+                text = self._literal(o)
+                if len(o[4]) > SHORT:
+                    return text
+            if len(self.terms) > CACHE:
+                self.terms.clear()
+            self.terms[o] = text
+        return text
 
     def subject(self, subject: str, rows: list[Row]) -> None:
-        terms, iri, literal = self.terms, self.iri, self._literal
-        s = iri(subject) + " "
-        lines = []
-        for _, p, o in rows:
-            if o[0] == 0:
-                obj = terms.get(o[1]) or iri(o[1])
-            else:
-                obj = literal(o)
-            lines.append(s + (terms.get(p) or iri(p)) + " " + obj + " .\n")
-        self.out.write("".join(lines).encode("utf-8"))
+        terms, iri, term = self.terms, self.iri, self.term
+        s = (terms.get(subject) or iri(subject)) + " "
+        text = "".join([s + (terms.get(p) or iri(p)) + " " + (terms.get(o) or term(o)) + " .\n" for _, p, o in rows])
+        self.out.write(text.encode("utf-8"))
 
     def close(self) -> None:
         pass
@@ -117,6 +124,7 @@ class Turtle(NTriples):
         super().__init__(out)
         self.spaces = {ns: p for p, ns in PREFIXES.items()}
         out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())).encode("utf-8"))
+        self.verbs: dict[str, str] = {TYPE: "a"}
 
     def _iri(self, value: str) -> str:
         # every kgraph namespace ends in "/" or "#", and a plain local name holds neither
@@ -126,24 +134,28 @@ class Turtle(NTriples):
             return f"{prefix}:{value[cut:]}"
         return iriref(value)
 
+    def _verb(self, p: str) -> str:
+        text = self.verbs[p] = self.iri(p)
+        return text
+
     def _literal(self, o: Object) -> str:
         if o[1] == INTEGER and not o[2]:
             return str(o[3])
         return super()._literal(o)
 
     def subject(self, subject: str, rows: list[Row]) -> None:
-        terms, iri, literal = self.terms, self.iri, self._literal
+        terms, iri, term, verbs = self.terms, self.iri, self.term, self.verbs
         parts = []
-        for p, group in groupby(rows, key=_predicate):
-            objects = [(terms.get(o[1]) or iri(o[1])) if o[0] == 0 else literal(o) for _, _, o in group]
-            verb = "a" if p == TYPE else terms.get(p) or iri(p)
-            parts.append(verb + " " + " ,\n        ".join(objects))
-        text = "\n" + (terms.get(subject) or iri(subject)) + " " + " ;\n    ".join(parts) + " .\n"
+        last = None
+        for _, p, o in rows:
+            obj = terms.get(o) or term(o)
+            if p == last:
+                parts.append(" ,\n        " + obj)
+            else:
+                parts.append((" ;\n    " if last is not None else " ") + (verbs.get(p) or self._verb(p)) + " " + obj)
+                last = p
+        text = "\n" + (terms.get(subject) or iri(subject)) + "".join(parts) + " .\n"
         self.out.write(text.encode("utf-8"))
-
-
-def _predicate(row: Row) -> str:
-    return row[1]
 
 
 class JsonLd:

@@ -34,3 +34,16 @@ def test_graphml_is_well_formed_whatever_the_text_holds():
     assert back.nodes["article/a\ufffd"]["outlets"] == "X\ufffd"
     assert back.nodes["person/x"]["aliases_en"] == "a\ufffd | b"
     assert xml_text("tab\tline\nreturn\r\u2028\x85\U0001f600") == "tab\tline\nreturn\r\u2028\x85\U0001f600"
+
+
+def test_packed_evidence_is_written_as_json_dumps_writes_the_dicts() -> None:
+    import json
+
+    from kgraph.evidence import EvidenceBook, EvidenceList
+    from kgraph.export.graphml import _evidence_json
+
+    items = [
+        {"article": 'a"1', "start": 0, "end": 4, "sentence": 'He said "yes"\\n\t<b>&amp; 中文 \u2028 \x01'},
+        {"article": "文章", "start": 10**6, "end": 10**6 + 2, "sentence": ""},
+    ]
+    assert _evidence_json(EvidenceList(EvidenceBook(), items)) == json.dumps(items, ensure_ascii=False, sort_keys=True)
