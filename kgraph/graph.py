@@ -26,15 +26,16 @@ The structural relations are added over the whole graph by :mod:`kgraph.structur
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import networkx as nx
 
 from kgraph.evidence import EVIDENCE_BOOK, EvidenceBook, EvidenceList
-from kgraph.facts import HOLDS_POST, Entity, Evidence, Facts, PostTime
+from kgraph.facts import HOLDS_POST, OFFICIAL, PERSON, Entity, Evidence, Facts, PostTime
 from kgraph.gazetteer import Gazetteer, shared
 from kgraph.structure import add_structure
 
@@ -61,7 +62,7 @@ class GraphBuilder:
 
     def __init__(self) -> None:
         self.g: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        self.merged: dict[str, Entity] = {}
+        self.merged: dict[str, Merged] = {}
         self.articles: list[str] = []
         self.book = EvidenceBook()
         self.g.graph[EVIDENCE_BOOK] = self.book
@@ -99,7 +100,7 @@ class GraphBuilder:
             if key in merged:
                 merged[key].merge(entity)
             else:
-                merged[key] = _copy(entity)
+                merged[key] = Merged(entity)
                 g.add_node(key, mentions=0, first_seen="", last_seen="", articles=set())
             count = facts.mentions.get(key, 0)
             if count:
@@ -129,17 +130,60 @@ class GraphBuilder:
     def finish(self, gaz: Gazetteer | None = None) -> nx.MultiDiGraph:
         """The graph: the entities described as all articles know them, and the structure between them."""
         for key, entity in self.merged.items():
-            _describe(self.g.nodes[key], entity)
+            entity.describe(self.g.nodes[key])
         add_structure(self.g, gaz or shared(), self.articles)
         return self.g
 
 
-def _copy(entity: Entity) -> Entity:
-    """An entity to merge others into, sharing nothing that merging changes with the article's (cheaper than
-    ``copy.deepcopy``, which a large build calls for every new entity)."""
-    return dataclasses.replace(
-        entity, aliases_en=set(entity.aliases_en), aliases_zh=set(entity.aliases_zh), attrs=dict(entity.attrs)
-    )
+#: What an entity without aliases (most officials: one name in one article) shares with all the others.
+NO_ALIASES: frozenset[str] = frozenset()
+NO_ATTRS: Mapping[str, str] = MappingProxyType({})
+
+
+class Merged:
+    """An entity as the articles merged so far know it (:meth:`kgraph.facts.Entity.merge` gives the rules:
+    aliases joined, the first Chinese label and attribute kept, an official where any article says so).
+
+    A build keeps one for every entity until the graph is described, hundreds of thousands at scale, so it is
+    small: it shares the sets and dicts of the articles' entities, never changing them (a merge that adds
+    anything makes a new one), and holds nothing for an entity without aliases or attributes.
+    """
+
+    __slots__ = ("type", "label_en", "label_zh", "aliases_en", "aliases_zh", "attrs")
+
+    def __init__(self, entity: Entity) -> None:
+        self.type, self.label_en, self.label_zh = entity.type, entity.label_en, entity.label_zh
+        self.aliases_en: AbstractSet[str] = entity.aliases_en or NO_ALIASES
+        self.aliases_zh: AbstractSet[str] = entity.aliases_zh or NO_ALIASES
+        self.attrs: Mapping[str, str] = entity.attrs or NO_ATTRS
+
+    def merge(self, other: Entity) -> None:
+        if not other.aliases_en <= self.aliases_en:
+            self.aliases_en = self.aliases_en | other.aliases_en
+        if not other.aliases_zh <= self.aliases_zh:
+            self.aliases_zh = self.aliases_zh | other.aliases_zh
+        if other.type == OFFICIAL and self.type == PERSON:
+            self.type = OFFICIAL
+        if not self.label_zh and other.label_zh:
+            self.label_zh = other.label_zh
+        if any(k not in self.attrs for k in other.attrs):
+            attrs = dict(self.attrs)
+            for k, v in other.attrs.items():
+                attrs.setdefault(k, v)
+            self.attrs = attrs
+
+    def describe(self, node: dict[str, Any]) -> None:
+        """A node's attributes from its entity as all articles know it."""
+        names = (self.label_en, self.label_zh)
+        node.update(
+            type=self.type,
+            label=self.label_en,
+            label_zh=self.label_zh,
+            aliases_en=sorted(x for x in self.aliases_en if x and x not in names),
+            aliases_zh=sorted(x for x in self.aliases_zh if x and x not in names),
+            articles=sorted(node["articles"]),
+            **{k: v for k, v in self.attrs.items() if k not in node},
+        )
 
 
 def _add_time(g: nx.MultiDiGraph, t: PostTime, ev: Callable[[Evidence], dict[str, Any]]) -> None:
@@ -150,20 +194,6 @@ def _add_time(g: nx.MultiDiGraph, t: PostTime, ev: Callable[[Evidence], dict[str
     times = edge.setdefault(t.kind + "s", [])
     if found not in times:
         times.append(found)
-
-
-def _describe(node: dict[str, Any], entity: Entity) -> None:
-    """A node's attributes from its entity as all articles know it."""
-    names = (entity.label_en, entity.label_zh)
-    node.update(
-        type=entity.type,
-        label=entity.label_en,
-        label_zh=entity.label_zh,
-        aliases_en=sorted(x for x in entity.aliases_en if x and x not in names),
-        aliases_zh=sorted(x for x in entity.aliases_zh if x and x not in names),
-        articles=sorted(node["articles"]),
-        **{k: v for k, v in entity.attrs.items() if k not in node},
-    )
 
 
 def entity_nodes(g: nx.MultiDiGraph) -> list[str]:

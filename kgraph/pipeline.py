@@ -9,6 +9,7 @@ The CLI is a thin layer over these functions, and a notebook uses them the same 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -140,6 +141,8 @@ def build(
     keys = {a.id: article_key(a) for a in articles} if store is not None else {}
     stored = store.present(keys.values()) if store is not None else set()
     todo = [a for a in articles if keys.get(a.id) not in stored]
+    if not keep_facts:  # the merge reads a cached article's metadata, not its text (an archive's are gigabytes)
+        articles = [a if keys.get(a.id) not in stored else dataclasses.replace(a, text="") for a in articles]
     outcomes = parallel.extract_all(todo, jobs, dask)
     extracted = iter(progress(outcomes) if progress else outcomes)
     result = BuildResult(nx.MultiDiGraph(), warnings=warnings, extracted=len(todo))

@@ -33,3 +33,30 @@ def test_graph_does_not_depend_on_input_order():
     two = build_graph([facts("b", "2023-05-01", OFFICIAL), facts("a", "2022-01-07", PERSON)])
     assert list(one.nodes(data=True)) == list(two.nodes(data=True))
     assert list(one.edges(data=True)) == list(two.edges(data=True))
+
+
+def test_a_merged_entity_follows_the_entity_rules_and_never_changes_the_articles() -> None:
+    import copy
+
+    from kgraph.facts import Entity
+    from kgraph.graph import Merged
+
+    first = Entity("person/x", "Person", "Li Qiang", aliases_en={"Li"}, attrs={"role": "a"})
+    second = Entity(
+        "person/x", "Official", "Li Q.", label_zh="李强", aliases_en={"Qiang"}, attrs={"role": "b", "x": "1"}
+    )
+    third = Entity("person/x", "Person", "L", label_zh="李", aliases_zh={"李某"})
+    before = [copy.deepcopy(e) for e in (first, second, third)]
+    merged = Merged(first)
+    expected = copy.deepcopy(first)
+    for other in (second, third):
+        merged.merge(other)
+        expected.merge(other)
+    assert [first, second, third] == before  # the articles' entities are shared, never changed
+    assert (merged.type, merged.label_en, merged.label_zh) == (expected.type, expected.label_en, expected.label_zh)
+    assert set(merged.aliases_en) == expected.aliases_en and set(merged.aliases_zh) == expected.aliases_zh
+    assert dict(merged.attrs) == expected.attrs and list(merged.attrs) == list(expected.attrs)
+    node: dict = {"articles": {"b", "a"}, "mentions": 2}
+    merged.describe(node)
+    assert node["type"] == "Official" and node["label_zh"] == "李强" and node["articles"] == ["a", "b"]
+    assert node["aliases_en"] == ["Li", "Qiang"] and node["aliases_zh"] == ["李某"] and node["x"] == "1"

@@ -367,12 +367,18 @@ def _official_not_a_person(g: Graph) -> None:
     g.remove((official(g), RDF.type, SCHEMA.Person))
 
 
+def _named_nowhere(g: Graph, entity: URIRef) -> None:
+    """No article mentions the entity (and so the export links it to none with kg:namedIn)."""
+    g.remove((None, SCHEMA.mentions, entity))
+    g.remove((entity, KG.namedIn, None))
+
+
 def _official_named_nowhere(g: Graph) -> None:
-    g.remove((None, SCHEMA.mentions, official(g)))
+    _named_nowhere(g, official(g))
 
 
 def _campaign_named_nowhere(g: Graph) -> None:
-    g.remove((None, SCHEMA.mentions, campaign(g)))
+    _named_nowhere(g, campaign(g))
 
 
 def _body_not_an_organization(g: Graph) -> None:
@@ -444,6 +450,65 @@ def _body_as_author(g: Graph) -> None:
     g.add((article(g), SCHEMA.author, body(g)))
 
 
+def within(g: Graph) -> tuple:
+    """A region kg:within another."""
+    return first(g, None, KG.within, None)
+
+
+def _within_a_region_it_is_not_in(g: Graph) -> None:
+    inner, _, _ = within(g)
+    outside = sorted(r for r in g.subjects(RDF.type, KG.Region) if r != inner and (inner, KG.within, r) not in g)[0]
+    g.add((inner, KG.within, outside))
+
+
+def _within_leaving_a_region_out(g: Graph) -> None:
+    inner, _, outer = within(g)
+    other = sorted(r for r in g.subjects(RDF.type, KG.Region) if r not in (inner, outer))[0]
+    add_stated(g, inner, SCHEMA.containedInPlace, other)  # the region now lies in it too, kg:within says not
+
+
+def named_in(g: Graph) -> tuple:
+    return first(g, None, KG.namedIn, None)
+
+
+def _named_in_an_article_that_does_not_name_it(g: Graph) -> None:
+    entity, _, art = named_in(g)
+    other = sorted(a for a in g.subjects(RDF.type, SCHEMA.NewsArticle) if (a, SCHEMA.mentions, entity) not in g)[0]
+    g.add((entity, KG.namedIn, other))
+
+
+def _named_in_leaving_an_article_out(g: Graph) -> None:
+    entity, _, art = named_in(g)
+    other = sorted(a for a in g.subjects(RDF.type, SCHEMA.NewsArticle) if (a, SCHEMA.mentions, entity) not in g)[0]
+    g.add((other, SCHEMA.mentions, entity))
+
+
+def co_mention_group(g: Graph, with_count: bool = True, owned: bool = True) -> URIRef:
+    """A co-mention group of a campaign, holding an official (the base is too small for the export to write one)."""
+    group = ID["comention/test/1"]
+    g.add((group, RDF.type, KG.CoMentionGroup))
+    g.add((group, KG.coMentioned, official(g)))
+    if with_count:
+        g.add((group, KG.sharedArticles, Literal(1)))
+    if owned:
+        c = campaign(g)
+        g.remove((c, KG.namedIn, None))
+        g.add((c, KG.coMentionGroup, group))
+    return group
+
+
+def _co_mention_group_without_a_count(g: Graph) -> None:
+    co_mention_group(g, with_count=False)
+
+
+def _co_mention_group_of_no_entity(g: Graph) -> None:
+    co_mention_group(g, owned=False)
+
+
+def _co_mention_count_of_zero(g: Graph) -> None:
+    set_value(g, co_mention_group(g), KG.sharedArticles, Literal(0))
+
+
 #: Each mistake, and exactly the shapes its graph fails.
 MISTAKES: dict[str, tuple[Callable[[Graph], None], set[str]]] = {
     "post without a title": (_post_without_title, {"kgsh:PostShape"}),
@@ -500,6 +565,13 @@ MISTAKES: dict[str, tuple[Callable[[Graph], None], set[str]]] = {
     "article without a language": (_article_without_language, {"kgsh:ArticleShape"}),
     "article mentioning a post": (_article_mentions_a_post, {"kgsh:MentionedShape"}),
     "body as author": (_body_as_author, {"kgsh:AuthorShape"}),
+    "kg:within a region it does not lie in": (_within_a_region_it_is_not_in, {"kgsh:WithinShape"}),
+    "kg:within leaving out a region it lies in": (_within_leaving_a_region_out, {"kgsh:WithinShape"}),
+    "kg:namedIn an article that does not name it": (_named_in_an_article_that_does_not_name_it, {"kgsh:NamedInShape"}),
+    "kg:namedIn leaving out an article naming it": (_named_in_leaving_an_article_out, {"kgsh:NamedInShape"}),
+    "co-mention group without a count": (_co_mention_group_without_a_count, {"kgsh:CoMentionGroupShape"}),
+    "co-mention group of no entity": (_co_mention_group_of_no_entity, {"kgsh:CoMentionGroupShape"}),
+    "co-mention count of zero": (_co_mention_count_of_zero, {"kgsh:CoMentionGroupShape"}),
 }
 
 

@@ -21,6 +21,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.evidence import EvidenceList
+from kgraph.export.derived import Derived
 from kgraph.export.writers import NTriples, Turtle, write_all
 from kgraph.graph import ARTICLE
 from kgraph.ids import absolute_iri, iri_path, slug
@@ -97,6 +98,7 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
     roles: dict[str, list[Row]] = {}
     shared: dict[str, list[Row]] = {}
     succ = g.succ
+    derived = Derived(g)  # what named queries would otherwise recompute (kgraph/export/derived.py)
     for key in sorted(g.nodes):
         d = g.nodes[key]
         subject = iri(key)
@@ -107,6 +109,8 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
             edges = targets[o]
             for k in sorted(edges):
                 _edge_rows(key, o, edges[k], into)
+        for row in derived.rows(key):  # the node's own subject, or subjects only it points to
+            found.setdefault(row[0], []).append(row)
         for node, rows in found.items():
             yield node, rows if node in into.ready else sorted(set(rows))
     for node, rows in (*sorted(roles.items()), *sorted(shared.items())):
