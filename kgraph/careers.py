@@ -18,6 +18,7 @@ import io
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TextIO
 
 import networkx as nx
 
@@ -55,7 +56,7 @@ class UnknownName(LookupError):
     """A name that fits no official (or no body) of the graph."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Spell:
     """One official's post in one body, with the dates the articles give it."""
 
@@ -247,11 +248,16 @@ def _level(g: nx.MultiDiGraph, code: str) -> str:
 def to_csv(rows: Iterable[Spell]) -> str:
     """The spells as CSV with a header of :data:`COLUMNS` (UTF-8 text, ``\\n`` line ends)."""
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    write_csv(rows, buf)
+    return buf.getvalue()
+
+
+def write_csv(rows: Iterable[Spell], out: TextIO) -> None:
+    """The spells as CSV (see :func:`to_csv`), written a row at a time: the table of a large graph is large."""
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for s in rows:
         writer.writerow(s.row())
-    return buf.getvalue()
 
 
 def shown_end(s: Spell) -> str:

@@ -10,6 +10,7 @@ holds no more than one subject's triples; ``careers.csv`` is the table of
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -55,9 +56,13 @@ def _graphml(export: Export, out: BinaryIO) -> None:
 
 
 def _careers(export: Export, out: BinaryIO) -> None:
-    from kgraph.careers import spells, to_csv
+    from kgraph.careers import spells, write_csv
 
-    out.write(to_csv(spells(export.graph)).encode("utf-8"))
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    try:
+        write_csv(spells(export.graph), text)
+    finally:
+        text.detach()  # flushed; the file stays open for the caller to close
 
 
 def _html_site(export: Export, folder: Path) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
@@ -44,14 +45,13 @@ def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
     """Write the graph as GraphML, a node or an edge at a time: the layout networkx writes (``<key>``
     declarations, then nodes and edges sorted, attributes sorted), without a document tree in memory."""
     nodes = sorted(g.nodes)
-    edges = sorted(g.edges(keys=True), key=lambda e: (e[0], e[1], e[2]))
     keys: dict[tuple[str, str, str], str] = {}
     for n in nodes:
         for name, value in sorted(g.nodes[n].items()):
             keys.setdefault(("node", name, TYPES[type(_flat(value))]), f"d{len(keys)}")
-    for s, o, k in edges:
-        for name, value in sorted(g.edges[s, o, k].items()):
-            keys.setdefault(("edge", name, TYPES[type(_flat(value))]), f"d{len(keys)}")
+    for _, _, _, attrs in _edges(g, nodes):
+        for name, value in sorted(attrs.items()):
+            keys.setdefault(("edge", name, TYPES[type(_kind(value))]), f"d{len(keys)}")
     lines = [HEAD]
     for (kind, name, typ), key in reversed(keys.items()):
         lines.append(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(xml_text(name))} attr.type="{typ}" />\n')
@@ -60,11 +60,30 @@ def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
     for n in nodes:
         data = _data(keys, "node", g.nodes[n])
         out.write(f"    <node id={quoteattr(xml_text(n))}>\n{data}    </node>\n".encode())
-    for s, o, k in edges:
-        data = _data(keys, "edge", g.edges[s, o, k])
+    for s, o, k, attrs in _edges(g, nodes):
+        data = _data(keys, "edge", attrs)
         head = f"    <edge source={quoteattr(xml_text(s))} target={quoteattr(xml_text(o))} id={quoteattr(xml_text(k))}>"
         out.write(f"{head}\n{data}    </edge>\n".encode())
     out.write(b"  </graph>\n</graphml>\n")
+
+
+def _edges(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict]]:
+    """Every edge with its attributes, sorted by source, target and key (networkx's order), without a list of
+    them all: a large graph has millions."""
+    succ = g.succ
+    for s in nodes:
+        targets = succ[s]
+        for o in sorted(targets):
+            edges = targets[o]
+            for k in sorted(edges):
+                yield s, o, k, edges[k]
+
+
+def _kind(value: object) -> object:
+    """A value as :func:`_flat` types it, without writing out a long one (evidence) only to learn it is text."""
+    if isinstance(value, (EvidenceList, list)) or value is None:
+        return ""
+    return _flat(value)
 
 
 def _data(keys: dict[tuple[str, str, str], str], kind: str, attrs: dict) -> str:

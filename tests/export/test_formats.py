@@ -108,10 +108,11 @@ def test_a_failing_careers_writer_leaves_the_old_file_whole(tmp_path, monkeypatc
     write_exports(career_graph(), tmp_path, formats=["careers"])
     before = (tmp_path / "careers.csv").read_bytes()
 
-    def broken(rows):
+    def broken(rows, out):
+        out.write("official_id,half a row")
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(careers, "to_csv", broken)
+    monkeypatch.setattr(careers, "write_csv", broken)
     with pytest.raises(RuntimeError):
         write_exports(career_graph(), tmp_path, formats=["careers"])
     assert (tmp_path / "careers.csv").read_bytes() == before
