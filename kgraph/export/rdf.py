@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import BinaryIO
 
 import networkx as nx
@@ -109,8 +111,8 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
             edges = targets[o]
             for k in sorted(edges):
                 _edge_rows(key, o, edges[k], into)
-        for row in derived.rows(key):  # the node's own subject, or subjects only it points to
-            found.setdefault(row[0], []).append(row)
+        for node, run in groupby(derived.rows(key), key=itemgetter(0)):  # its own subject, or ones only it names
+            into.add(node, list(run))
         for node, rows in found.items():
             yield node, rows if node in into.ready else sorted(set(rows))
     for node, rows in (*sorted(roles.items()), *sorted(shared.items())):
