@@ -31,7 +31,7 @@ import networkx as nx  # noqa: E402
 from synthetic import article_graph  # noqa: E402
 
 from kgraph.viz.explorer import OVERVIEW, write_site  # noqa: E402
-from kgraph.viz.headless import chromium, open_explorer  # noqa: E402
+from kgraph.viz.headless import chromium, click_node, open_explorer  # noqa: E402
 
 #: Opens a node or searches a name in the page and resolves to milliseconds until its panel shows evidence.
 TIMED = """
@@ -57,7 +57,7 @@ def measure(driver, g: nx.MultiDiGraph, name: str, folder: Path, runs: int, over
     clicks = []
     for _ in range(runs):
         open_explorer(driver, page)
-        click(driver, hub)
+        click_node(driver, hub)
         clicks.append(wait_open(driver, hub))
     shown = {n["id"] for n in data["nodes"]}
     hidden = hidden_entity(g, shown)
@@ -101,20 +101,6 @@ def hidden_entity(g: nx.MultiDiGraph, shown: set[str]) -> str | None:
         key=lambda n: (-int(g.nodes[n].get("mentions", 0) or 0), n),
     )
     return pool[len(pool) // 2] if pool else None
-
-
-def click(driver, node: str) -> None:
-    """A real mouse click on a drawn node (zoomed to, so that nothing else is under the pointer)."""
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-
-    driver.execute_script("window.kgNetwork.focus(arguments[0], {scale: 2.5, animation: false})", node)
-    container = driver.find_element(By.ID, "network")
-    dom = driver.execute_script("var n = window.kgNetwork; return n.canvasToDOM(n.getPosition(arguments[0]))", node)
-    size = container.size
-    ActionChains(driver).move_to_element_with_offset(
-        container, int(dom["x"] - size["width"] / 2), int(dom["y"] - size["height"] / 2)
-    ).click().perform()
 
 
 def wait_open(driver, node: str, timeout: float = 60) -> float:

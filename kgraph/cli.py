@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -304,27 +304,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _above_zero(value: float, text: str) -> None:
-    if not value > 0:  # a limit of 0 would refuse everything
-        raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+N = TypeVar("N", int, float)
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    _above_zero(value, text)
-    return value
+def _positive(convert: Callable[[str], N], what: str) -> Callable[[str], N]:
+    """An argparse type: ``convert``'s number, refused unless above 0 (a limit of 0 would refuse everything)."""
+
+    def parse(text: str) -> N:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+        return value
+
+    return parse
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    _above_zero(value, text)
-    return value
+_positive_int = _positive(int, "a whole number")
+_positive_float = _positive(float, "a number")
 
 
 def cmd_push(args: argparse.Namespace) -> int:

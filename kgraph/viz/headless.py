@@ -50,3 +50,17 @@ def open_explorer(driver, page: Path, timeout: float = 120.0) -> float:
             raise TimeoutError(f"{page}: the network was not drawn within {timeout:g} s")
         time.sleep(0.02)
     return driver.execute_script("return window.kgFirstRender") / 1000
+
+
+def click_node(driver, node: str) -> None:
+    """A real mouse click on a drawn node: zoom to it (so nothing else is under the pointer), click the centre."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    driver.execute_script("window.kgNetwork.focus(arguments[0], {scale: 2.5, animation: false})", node)
+    container = driver.find_element(By.ID, "network")
+    dom = driver.execute_script("var n = window.kgNetwork; return n.canvasToDOM(n.getPosition(arguments[0]))", node)
+    size = container.size
+    ActionChains(driver).move_to_element_with_offset(
+        container, int(dom["x"] - size["width"] / 2), int(dom["y"] - size["height"] / 2)
+    ).click().perform()

@@ -60,20 +60,6 @@ def panel(driver) -> str:
     return driver.execute_script("return document.getElementById('panel').textContent")
 
 
-def click_node(driver, node: str) -> None:
-    """A real mouse click on a drawn node: zoom to it (so nothing else is under the pointer), click the centre."""
-    from selenium.webdriver.common.action_chains import ActionChains
-    from selenium.webdriver.common.by import By
-
-    driver.execute_script("window.kgNetwork.focus(arguments[0], {scale: 2.5, animation: false})", node)
-    container = driver.find_element(By.ID, "network")
-    dom = driver.execute_script("var n = window.kgNetwork; return n.canvasToDOM(n.getPosition(arguments[0]))", node)
-    size = container.size
-    ActionChains(driver).move_to_element_with_offset(
-        container, int(dom["x"] - size["width"] / 2), int(dom["y"] - size["height"] / 2)
-    ).click().perform()
-
-
 @pytest.fixture(scope="module")
 def seeds_graph(tmp_path_factory, root):
     out = tmp_path_factory.mktemp("articles")
@@ -345,7 +331,7 @@ def test_clicking_a_drawn_node_loads_its_panel_and_draws_its_neighbours(browser,
     target = "region/520000"  # Guizhou: drawn, with neighbours the overview leaves out
     assert target in {n["id"] for n in data["nodes"]}
     before = drawn(browser)
-    click_node(browser, target)
+    headless.click_node(browser, target)
     assert wait(browser, "return window.kgLastOpen && window.kgLastOpen.id") == target
     assert browser.execute_script("return window.kgNetwork.getSelectedNodes()") == [target]
     assert panel(browser).startswith("Guizhou贵州省Region")
@@ -360,7 +346,7 @@ def test_opening_a_cluster_draws_its_best_connected_and_lists_them(browser, over
     regional = [n for n in data["nodes"] if n["group"] == "Cluster" and n["id"] != "cluster:"]
     cluster = max(regional, key=lambda n: (n["size"], n["id"]))
     detail = everything[cluster["id"]]["detail"]
-    click_node(browser, cluster["id"])
+    headless.click_node(browser, cluster["id"])
     assert wait(browser, "return window.kgLastOpen && window.kgLastOpen.id") == cluster["id"]
     text = panel(browser)
     assert f"{detail['count']} more in {detail['label']}" in text
