@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph import diagnostics as D
-from kgraph import gazetteer, parallel, reading
+from kgraph import gazetteer, heap, parallel, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
 from kgraph.export.formats import FORMATS, select_formats, write_formats
@@ -147,25 +147,27 @@ def build(
     extracted = iter(progress(outcomes) if progress else outcomes)
     result = BuildResult(nx.MultiDiGraph(), warnings=warnings, extracted=len(todo))
     builder = GraphBuilder()
-    for i in range(0, len(articles), CHUNK):
-        chunk = articles[i : i + CHUNK]
-        cached = store.get_for([a for a in chunk if keys[a.id] in stored], keys) if store is not None else {}
-        new: list[tuple[str, Facts]] = []
-        for article in chunk:
-            facts = cached.get(article.id) or _facts(next(extracted), result)
-            if facts is None:
-                continue
-            if store is not None and article.id not in cached and article.id not in result.unsupported:
-                new.append((keys[article.id], facts))
-            builder.add(facts)
-            if keep_facts:
-                result.facts.append(facts)
+    with heap.kept() as settle:  # what is merged stays to the end: the collector need not walk it again
+        for i in range(0, len(articles), CHUNK):
+            chunk = articles[i : i + CHUNK]
+            cached = store.get_for([a for a in chunk if keys[a.id] in stored], keys) if store is not None else {}
+            new: list[tuple[str, Facts]] = []
+            for article in chunk:
+                facts = cached.get(article.id) or _facts(next(extracted), result)
+                if facts is None:
+                    continue
+                if store is not None and article.id not in cached and article.id not in result.unsupported:
+                    new.append((keys[article.id], facts))
+                builder.add(facts)
+                if keep_facts:
+                    result.facts.append(facts)
+            if store is not None:
+                store.put_many(new)
+            settle()
         if store is not None:
-            store.put_many(new)
-    if store is not None:
-        with store:
-            store.prune(keys.values())
-    result.graph = builder.finish()
+            with store:
+                store.prune(keys.values())
+        result.graph = builder.finish()
     return result
 
 
@@ -193,4 +195,6 @@ def write_exports(
     whole or not at all, and a writer that fails changes nothing (see :mod:`kgraph.export.outdir`).
     """
     chosen = [f for f in select_formats(formats) if html or f.name != "html"]
-    return write_formats(g, Path(out), chosen)
+    with heap.kept() as settle:
+        settle()  # the graph outlives the exports: the collector need not walk it while they are written
+        return write_formats(g, Path(out), chosen)

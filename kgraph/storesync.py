@@ -19,7 +19,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.export import rdf
-from kgraph.export.writers import Row
+from kgraph.export.writers import Row, Shaped
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,8 @@ def sync(g: nx.MultiDiGraph, store_dir: str | Path, batch: int = 50_000) -> Sync
         rewritten = 0
         pending: list[ox.Quad] = []
         changed: list[tuple[str, bytes]] = []
-        for subject, rows in rdf.groups(g):
+        for subject, found in rdf.groups(g):
+            rows = found.rows() if isinstance(found, Shaped) else found
             digest = _digest(rows)
             if old.pop(subject, None) == digest:
                 continue

@@ -29,6 +29,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 import networkx as nx
 
@@ -54,9 +55,10 @@ SHOWN = 50
 JOINED = 1000
 
 
+@lru_cache(maxsize=1 << 16)
 def iri(key: str) -> str:
-    """The IRI of a graph key, as :func:`kgraph.export.rdf.iri` makes it (not imported from there: rdf imports
-    this module)."""
+    """The IRI of a graph key; different keys always give different IRIs (see :func:`kgraph.ids.iri_path`).
+    Remembered: an export asks for each node's many times (once for each of its rows and its neighbours')."""
     return ID + iri_path(key)
 
 

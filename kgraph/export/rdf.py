@@ -23,8 +23,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.evidence import EvidenceList
-from kgraph.export.derived import Derived
-from kgraph.export.writers import NTriples, Turtle, write_all
+from kgraph.export.derived import Derived, iri
+from kgraph.export.writers import IRI, IRIS, NUMBER, TEXT, NTriples, Shape, Shaped, Turtle, write_all
 from kgraph.graph import ARTICLE
 from kgraph.ids import absolute_iri, iri_path, slug
 from kgraph.namespaces import prefixes
@@ -61,11 +61,6 @@ ROLE, SOURCE = ID + "role/", ID + "source/"
 MENTIONS, AUTHOR = SCHEMA + "mentions", SCHEMA + "author"
 
 
-def iri(key: str) -> str:
-    """The IRI of a graph key; different keys always give different IRIs (see :func:`kgraph.ids.iri_path`)."""
-    return ID + iri_path(key)
-
-
 @lru_cache(maxsize=1 << 16)
 def _article_iri(article: str) -> str:
     """An article's IRI, as evidence names it (the evidence of one article comes together: a small cache)."""
@@ -92,11 +87,13 @@ def _date(value: str) -> Object:
     return (1, DATE, "", value, value)
 
 
-def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
+def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row] | Shaped]]:
     """Each subject with all its rows, sorted and without duplicates, in an order that depends only on the
     graph: every node by key, followed by the posts, statements and evidence its edges make; the roles and
     data sources, which many relations share, last. A subject's rows all come in one group, so writers stream
-    them a subject at a time, and nothing is held but the group at hand."""
+    them a subject at a time, and nothing is held but the group at hand. The evidence and statements of
+    relations come as :class:`~kgraph.export.writers.Shaped` subjects (iterated, their rows), which writers
+    fill templates with."""
     roles: dict[str, list[Row]] = {}
     shared: dict[str, list[Row]] = {}
     succ = g.succ
@@ -104,7 +101,7 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row]]]:
     for key in sorted(g.nodes):
         d = g.nodes[key]
         subject = iri(key)
-        found: dict[str, list[Row]] = {subject: list((_article if d["type"] == ARTICLE else _entity)(key, d))}
+        found: dict[str, list[Row] | Shaped] = {subject: list((_article if d["type"] == ARTICLE else _entity)(key, d))}
         into = _Subjects(found, roles, shared)
         targets = succ[key]
         for o in sorted(targets):
@@ -125,21 +122,30 @@ class _Subjects:
 
     __slots__ = ("found", "roles", "shared", "ready")
 
-    def __init__(self, found: dict[str, list[Row]], roles: dict[str, list[Row]], shared: dict[str, list[Row]]):
+    def __init__(self, found: dict[str, list[Row] | Shaped], roles: dict[str, list[Row]], shared: dict[str, list[Row]]):
         self.found, self.roles, self.shared = found, roles, shared
         self.ready: set[str] = set()
 
-    def add(self, node: str, rows: list[Row], ready: bool = False) -> None:
-        """Rows of ``node``; ``ready`` when they are sorted and distinct (they stay so if no other rows come)."""
+    def add(self, node: str, rows: list[Row]) -> None:
+        """Rows of ``node``."""
         into = self.roles if node.startswith(ROLE) else self.shared if node.startswith(SOURCE) else self.found
         known = into.get(node)
         if known is None:
             into[node] = rows
-            if ready:
-                self.ready.add(node)
         else:
+            if isinstance(known, Shaped):
+                known = into[node] = known.rows()
             known.extend(rows)
             self.ready.discard(node)
+
+    def add_shaped(self, item: Shaped) -> None:
+        """A subject of a shape (sorted and distinct, so ready unless other rows of it come)."""
+        node = item.subject
+        if node in self.found:
+            self.add(node, item.rows())
+        else:
+            self.found[node] = item
+            self.ready.add(node)
 
 
 def rows(g: nx.MultiDiGraph) -> Iterator[Row]:
@@ -262,9 +268,29 @@ def _post_times(post: str, d: dict, into: _Subjects) -> None:
             _provenance((post, flag, "true"), by_date[""], [], into, value)
 
 
-#: An evidence node's predicates in the order its rows sort in.
-_EVIDENCE_ORDER = sorted((TYPE, KG + "article", KG + "sentence", KG + "startOffset", KG + "endOffset"))
-_EVIDENCE_TYPE = (0, KG + "Evidence")
+#: An evidence node: the article, the sentence and its character offsets.
+_EVIDENCE: dict[str, Object | str] = {
+    TYPE: (0, KG + "Evidence"),
+    KG + "article": IRI,
+    KG + "sentence": TEXT,
+    KG + "startOffset": NUMBER,
+    KG + "endOffset": NUMBER,
+}
+EVIDENCE = Shape(sorted(_EVIDENCE.items()))
+#: The order :func:`_provenance` gives an evidence node's fields in: its predicates' (tests check it).
+EVIDENCE_FIELDS = (KG + "article", KG + "endOffset", KG + "sentence", KG + "startOffset")
+_STATEMENT: dict[str, Object | str] = {
+    TYPE: (0, RDF + "Statement"),
+    RDF + "subject": IRI,
+    RDF + "predicate": IRI,
+    DERIVED_FROM: IRIS,
+}
+#: A relation's statement: what it says and what it is derived from (evidence and data sources).
+_STATEMENT_OF_IRI: dict[str, Object | str] = {**_STATEMENT, RDF + "object": IRI}
+STATEMENT = Shape(sorted(_STATEMENT_OF_IRI.items()))
+STATEMENT_FIELDS = (RDF + "object", RDF + "predicate", RDF + "subject", DERIVED_FROM)
+#: The same without its object, a literal (a post's start date), which the caller adds.
+STATEMENT_OF_VALUE = Shape(sorted(_STATEMENT.items()))
 
 
 def _provenance(
@@ -279,40 +305,40 @@ def _provenance(
     if not evidence and not from_sources:
         return
     stmt = ID + f"statement/{_digest(*triple)}"
-    statement = [
-        (stmt, TYPE, (0, RDF + "Statement")),
-        (stmt, RDF + "subject", (0, triple[0])),
-        (stmt, RDF + "predicate", (0, triple[1])),
-        (stmt, RDF + "object", (0, triple[2]) if value is None else value),
-    ]
-    into.add(stmt, statement)  # before its evidence: the subjects of a node come in the order they are first named
-    rows: list[Row] = []
     records = (
         evidence.records()
         if isinstance(evidence, EvidenceList)
         else ((ev["article"], ev["start"], ev["end"], ev["sentence"]) for ev in evidence)
     )
-    for article, start, end, sentence in records:
-        node = ID + f"evidence/{_digest(stmt, article, str(start))}"
-        rows.append((stmt, DERIVED_FROM, (0, node)))
-        objects = {
-            TYPE: _EVIDENCE_TYPE,
-            KG + "article": (0, _article_iri(article)),
-            KG + "sentence": (1, STRING, "", sentence, sentence),
-            KG + "startOffset": _integer(int(start)),
-            KG + "endOffset": _integer(int(end)),
-        }
-        into.add(node, [(node, p, objects[p]) for p in _EVIDENCE_ORDER], ready=True)
+    found = [
+        Shaped(
+            EVIDENCE,
+            ID + f"evidence/{_digest(stmt, article, str(start))}",
+            (_article_iri(article), int(end), sentence, int(start)),
+        )
+        for article, start, end, sentence in records
+    ]
     known = sources()
+    named = []
     for key in from_sources:
         if key not in known:
             raise ValueError(f"relation {triple}: source {key!r} is not in kgraph/data/sources.tsv")
-        node = SOURCE + iri_path(key)
-        rows.append((stmt, DERIVED_FROM, (0, node)))
+        named.append(SOURCE + iri_path(key))
+    derived = tuple(sorted({e.subject for e in found}.union(named)))
+    # the statement before its evidence: the subjects of a node come in the order they are first named
+    if value is None:
+        into.add_shaped(Shaped(STATEMENT, stmt, (triple[2], triple[1], triple[0], derived)))
+    else:
+        into.add(
+            stmt,
+            Shaped(STATEMENT_OF_VALUE, stmt, (triple[1], triple[0], derived)).rows() + [(stmt, RDF + "object", value)],
+        )
+    for e in found:
+        into.add_shaped(e)
+    for key, node in zip(from_sources, named):
         # the same rows for every statement: written once
         into.add(node, [(node, TYPE, (0, PROV + "Entity")), (node, LABEL, _text(known[key].label, "en"))])
         into.add(node, [(node, COMMENT, _text(known[key].comment, "en"))])
-    into.add(stmt, rows)
 
 
 def write_turtle(g: nx.MultiDiGraph, out: BinaryIO) -> int:

@@ -10,7 +10,7 @@ generates and sorts its triples once whatever the number of formats.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import BinaryIO, Protocol
 
@@ -48,8 +48,74 @@ def quoted(value: str) -> str:
     return '"' + (_LITERAL_UNSAFE.sub(_echar, value) if _LITERAL_UNSAFE.search(value) else value) + '"'
 
 
+#: The kinds of a shaped subject's fields: an IRI, a plain string, an xsd:integer, and IRIs (a sorted tuple of
+#: distinct ones, at least one: the objects of one predicate).
+IRI, TEXT, NUMBER, IRIS = "iri", "text", "number", "iris"
+
+
+class Shape:
+    """The rows that many subjects share the form of (the evidence of a relation, its statement): the same
+    predicates in sorted order, each object the same for every subject or one of its fields (of a kind in
+    :data:`IRI`, :data:`TEXT`, :data:`NUMBER`, :data:`IRIS`). Writers turn a shape into a template once and
+    fill it for each subject, which costs a fraction of writing the same rows one by one."""
+
+    __slots__ = ("slots", "fields", "fixed")
+
+    def __init__(self, slots: list[tuple[str, Object | str]]):
+        predicates = [p for p, _ in slots]
+        if predicates != sorted(set(predicates)):
+            raise ValueError("a shape's predicates must be distinct and sorted, as its rows are")
+        self.slots = tuple(slots)
+        self.fields = tuple(o for _, o in slots if isinstance(o, str))
+        self.fixed = sum(1 for _, o in slots if o != IRIS)  # rows besides those of IRIS fields
+
+
+class Shaped:
+    """A subject of a :class:`Shape`, as its fields; iterated, its rows (sorted and distinct)."""
+
+    __slots__ = ("shape", "subject", "values")
+
+    def __init__(self, shape: Shape, subject: str, values: tuple):
+        self.shape, self.subject, self.values = shape, subject, values
+
+    def __len__(self) -> int:
+        shape = self.shape
+        if shape.fixed == len(shape.slots):
+            return shape.fixed
+        return shape.fixed + sum(len(v) for v, kind in zip(self.values, shape.fields) if kind == IRIS)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows())
+
+    def rows(self) -> list[Row]:
+        values = iter(self.values)
+        s = self.subject
+        out: list[Row] = []
+        for p, o in self.shape.slots:
+            if not isinstance(o, str):
+                out.append((s, p, o))
+                continue
+            v = next(values)
+            if o == IRIS:
+                out += [(s, p, (0, x)) for x in v]
+            else:
+                out.append((s, p, (0, v) if o == IRI else (1, STRING, "", v, v) if o == TEXT else _number(v)))
+        return out
+
+
+def _number(v: int) -> Object:
+    return (1, INTEGER, "", v, str(v))
+
+
+def _braces(text: str) -> str:
+    """Text as it stands in a ``str.format`` template."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
 class Writer(Protocol):
     def subject(self, subject: str, rows: list[Row]) -> None: ...
+
+    def shaped(self, item: Shaped) -> None: ...
 
     def close(self) -> None: ...
 
@@ -60,12 +126,18 @@ CACHE = 200_000
 SHORT = 64
 
 
+#: A shape as a writer fills it: the text's ``format`` and a function rendering each field.
+Renderer = Callable[[str, object], str]
+Template = tuple[Callable[..., str], tuple[Renderer, ...]]
+
+
 class NTriples:
     """One line a triple (canonical N-Triples: plain xsd:string literals, \\u escapes for controls)."""
 
     def __init__(self, out: BinaryIO):
         self.out = out
         self.terms: dict[object, str] = {}  # IRIs by their text, objects by their tuple
+        self.templates: dict[Shape, Template] = {}
 
     def _iri(self, value: str) -> str:
         return iriref(value)
@@ -107,6 +179,45 @@ class NTriples:
         s = (terms.get(subject) or iri(subject)) + " "
         text = "".join([s + (terms.get(p) or iri(p)) + " " + (terms.get(o) or term(o)) + " .\n" for _, p, o in rows])
         self.out.write(text.encode("utf-8"))
+
+    def shaped(self, item: Shaped) -> None:
+        fill, render = self.templates.get(item.shape) or self._template(item.shape)
+        s = self._iri(item.subject)
+        self.out.write(fill(s, *[r(s, v) for r, v in zip(render, item.values)]).encode("utf-8"))
+
+    def _template(self, shape: Shape) -> Template:
+        """A shape's text with ``{0}`` for the subject and ``{1}``... for its fields, and how to render each
+        (from the subject's text and the field's value)."""
+        text, render, n = [], [], 0
+        for p, o in shape.slots:
+            verb = self.iri(p)
+            if not isinstance(o, str):
+                text.append("{0} " + _braces(verb) + " " + _braces(self.term(o)) + " .\n")
+                continue
+            n += 1
+            if o == IRIS:  # a line for each: the subject and predicate repeated
+                text.append(f"{{0}} {_braces(verb)} {{{n}}} .\n")
+                render.append(self._lines(" " + verb + " "))
+            else:
+                text.append(f"{{0}} {_braces(verb)} {{{n}}} .\n")
+                render.append(self._renderer(o))
+        template = self.templates[shape] = ("".join(text).format, tuple(render))
+        return template
+
+    def _lines(self, verb: str) -> Renderer:
+        iri = self.iri
+
+        def lines(s: str, values: Sequence[str]) -> str:
+            return (" .\n" + s + verb).join([iri(v) for v in values])
+
+        return lines  # type: ignore[return-value]
+
+    def _renderer(self, kind: str) -> Renderer:
+        if kind == IRI:
+            return lambda s, v: self.iri(v)  # type: ignore[arg-type]
+        if kind == TEXT:
+            return lambda s, v: quoted(v)  # type: ignore[arg-type]
+        return lambda s, v: f'"{v}"^^<{INTEGER}>'
 
     def close(self) -> None:
         pass
@@ -157,6 +268,26 @@ class Turtle(NTriples):
         text = "\n" + (terms.get(subject) or iri(subject)) + "".join(parts) + " .\n"
         self.out.write(text.encode("utf-8"))
 
+    def _template(self, shape: Shape) -> Template:
+        text, render, n = [], [], 0
+        for p, o in shape.slots:
+            verb = _braces(self.verbs.get(p) or self._verb(p))
+            if not isinstance(o, str):
+                text.append(verb + " " + _braces(self.term(o)))
+                continue
+            n += 1
+            text.append(f"{verb} {{{n}}}")
+            render.append(self._objects() if o == IRIS else self._renderer(o))
+        template = self.templates[shape] = (("\n{0} " + " ;\n    ".join(text) + " .\n").format, tuple(render))
+        return template
+
+    def _objects(self) -> Renderer:
+        iri = self.iri
+        return lambda s, values: " ,\n        ".join([iri(v) for v in values])  # type: ignore[attr-defined]
+
+    def _renderer(self, kind: str) -> Renderer:
+        return (lambda s, v: str(v)) if kind == NUMBER else super()._renderer(kind)
+
 
 class JsonLd:
     """Expanded JSON-LD: a list of node objects, one per subject in the order given; in each, ``@id``,
@@ -168,10 +299,39 @@ class JsonLd:
     def __init__(self, out: BinaryIO):
         self.out = out
         self.sep = "[\n"
+        self.templates: dict[Shape, Template] = {}
 
     def subject(self, subject: str, rows: list[Row]) -> None:
         self.out.write((self.sep + node_text(subject, rows)).encode("utf-8"))
         self.sep = ",\n"
+
+    def shaped(self, item: Shaped) -> None:
+        fill, render = self.templates.get(item.shape) or self._template(item.shape)
+        text = fill(encode_basestring(item.subject), *[r("", v) for r, v in zip(render, item.values)])
+        self.out.write((self.sep + text).encode("utf-8"))
+        self.sep = ",\n"
+
+    def _template(self, shape: Shape) -> Template:
+        """The node text of a subject whose fields are markers, the markers then made placeholders (a shape's
+        predicates are distinct, so the order of its properties does not depend on the values)."""
+        count = len(shape.fields) + 1
+        marks = [f"kgraph-field-{i}" for i in range(count)]
+        numbers = [9_000_000_000_000_000 + i for i in range(count)]
+        values = tuple(
+            numbers[i] if kind == NUMBER else (marks[i],) if kind == IRIS else marks[i]
+            for i, kind in enumerate(shape.fields, 1)
+        )
+        text = _braces(node_text(marks[0], Shaped(shape, marks[0], values).rows()))
+        for i, kind in enumerate(shape.fields, 1):
+            if kind == IRIS:  # the whole list's items, one marker standing for them
+                item = _indented(_json_value((0, marks[i])))
+                text = text.replace(_braces(item), f"{{{i}}}")
+        text = text.replace(encode_basestring(marks[0]), "{0}")
+        for i in range(1, count):
+            text = text.replace(encode_basestring(marks[i]), f"{{{i}}}").replace(str(numbers[i]), f"{{{i}}}")
+        render = tuple(_json_renderer(kind) for kind in shape.fields)
+        template = self.templates[shape] = (text.format, render)
+        return template
 
     def close(self) -> None:
         self.out.write(b"[]\n" if self.sep == "[\n" else b"\n]\n")
@@ -212,6 +372,17 @@ def _json_value(o: Object) -> Value:
     return "{" + ", ".join(f'"{k}": {v}' for k, v in pairs) + "}", pairs
 
 
+def _json_renderer(kind: str) -> Renderer:
+    if kind == NUMBER:
+        return lambda s, v: str(int(v))  # type: ignore[call-overload]
+    if kind == IRIS:  # sorted as node_text sorts a property's values: by their compact JSON
+        return lambda s, values: ",\n".join(
+            _indented(v)
+            for v in sorted(_json_value((0, x)) for x in values)  # type: ignore[attr-defined]
+        )
+    return lambda s, v: encode_basestring(v)  # type: ignore[arg-type]
+
+
 def _indented(value: Value) -> str:
     text, pairs = value
     if pairs is None:
@@ -219,13 +390,17 @@ def _indented(value: Value) -> str:
     return "   {\n" + ",\n".join(f'    "{k}": {v}' for k, v in pairs) + "\n   }"
 
 
-def write_all(groups: Iterable[tuple[str, list[Row]]], writers: list[Writer]) -> int:
+def write_all(groups: Iterable[tuple[str, list[Row] | Shaped]], writers: list[Writer]) -> int:
     """Feed each subject's rows to every writer, in one pass; returns the number of triples."""
     n = 0
     for subject, rows in groups:
         n += len(rows)
-        for w in writers:
-            w.subject(subject, rows)
+        if type(rows) is Shaped:
+            for w in writers:
+                w.shaped(rows)
+        else:
+            for w in writers:
+                w.subject(subject, rows)  # type: ignore[arg-type]
     for w in writers:
         w.close()
     return n

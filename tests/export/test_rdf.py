@@ -3,6 +3,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import RDF, SKOS, BNode, Graph, Literal, Namespace, URIRef
 
+from kgraph.export import rdf
 from kgraph.export.rdf import triples
 from kgraph.namespaces import prefixes
 from kgraph.pipeline import build, write_exports
@@ -172,3 +173,8 @@ def test_a_url_that_is_no_iri_never_stops_an_export():
         if t.predicate.value == str(SCHEMA) + "url"
     }
     assert urls == {"b": "https://example.com/a%20b", "c": "https://example.com/ok"}
+
+
+def test_the_evidence_and_statement_fields_come_in_their_shapes_order():
+    for shape, fields in ((rdf.EVIDENCE, rdf.EVIDENCE_FIELDS), (rdf.STATEMENT, rdf.STATEMENT_FIELDS)):
+        assert tuple(p for p, o in shape.slots if isinstance(o, str)) == fields

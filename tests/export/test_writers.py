@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from kgraph.export import rdf
-from kgraph.export.writers import JsonLd, NTriples, Turtle, write_all
+from kgraph.export.writers import IRI, IRIS, NUMBER, TEXT, JsonLd, NTriples, Shape, Shaped, Turtle, node_text, write_all
 from kgraph.pipeline import build
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -91,8 +91,9 @@ def test_the_seeds_read_back_as_the_graphs_triples(cls, seeds_graph):
 def test_a_subjects_rows_come_together_once(seeds_graph):
     subjects = [s for s, _ in rdf.groups(seeds_graph)]
     assert len(subjects) == len(set(subjects))
-    for s, rows in rdf.groups(seeds_graph):
-        assert rows == sorted(set(rows)) and {r[0] for r in rows} == {s}
+    for s, found in rdf.groups(seeds_graph):
+        rows = list(found)
+        assert rows == sorted(set(rows)) and {r[0] for r in rows} == {s} and len(found) == len(rows)
 
 
 def test_turtle_compacts_prefixed_names_and_keeps_the_rest_whole():
@@ -119,3 +120,49 @@ def test_an_empty_graph_is_a_valid_empty_document(cls):
     assert list(ox.parse(data, format=FORMATS[cls][1])) == []
     if cls is JsonLd:
         assert data == b"[]\n"
+
+
+SHAPE = Shape(
+    sorted(
+        {
+            TYPE: (0, "http://schema.org/Thing"),
+            P: TEXT,
+            Q: IRIS,
+            "http://schema.org/n": NUMBER,
+            "http://schema.org/r": IRI,
+        }.items()
+    )
+)
+
+
+def shaped_groups() -> list[tuple[str, Shaped]]:
+    """Subjects of one shape, with text to escape and IRIs Turtle cannot compact."""
+    values = [
+        (7, 'say "x"\n{0} {1}', (A, B), "http://example.org/%E6?q=1"),
+        (0, "中共泉州市委", (B,), A),
+    ]
+    return [(s, Shaped(SHAPE, s, v)) for s, v in zip((A, B + "/x"), values)]
+
+
+@pytest.mark.parametrize("cls", list(FORMATS))
+def test_a_shaped_subject_is_written_as_its_rows_are(cls):
+    shaped = shaped_groups()
+    as_rows = [(s, item.rows()) for s, item in shaped]
+    assert [len(item) for _, item in shaped] == [len(rows) for _, rows in as_rows] == [6, 5]
+    data = written(cls, shaped)
+    assert data == written(cls, as_rows)
+    assert {q.triple for q in ox.parse(data, format=FORMATS[cls][1])} == oxigraph_terms(as_rows)
+
+
+def test_a_shaped_subjects_rows_are_sorted():
+    for _, item in shaped_groups():
+        rows = item.rows()
+        assert rows == sorted(set(rows))
+    assert node_text(A, shaped_groups()[0][1].rows()).startswith(' {\n  "@id"')
+
+
+def test_a_shape_needs_its_predicates_sorted_and_distinct():
+    with pytest.raises(ValueError, match="sorted"):
+        Shape([(Q, IRI), (P, IRI)])
+    with pytest.raises(ValueError, match="distinct"):
+        Shape([(P, IRI), (P, TEXT)])
