@@ -16,7 +16,7 @@ import calendar
 import csv
 import io
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -183,19 +183,31 @@ def spells(
 ) -> list[Spell]:
     """Every post of the graph as a spell (or those of some officials, in some bodies), sorted by official,
     then by time (undated spells last)."""
+    return list(iter_spells(g, officials, bodies))
+
+
+def iter_spells(
+    g: nx.MultiDiGraph, officials: Iterable[str] | None = None, bodies: Iterable[str] | None = None
+) -> Iterator[Spell]:
+    """The spells of :func:`spells`, in its order, made an official at a time: the table of a large graph
+    (hundreds of thousands of posts) is never held whole."""
     only_officials = set(officials) if officials is not None else None
     only_bodies = set(bodies) if bodies is not None else None
     dates = {n: d.get("date", "") for n, d in g.nodes(data=True) if d.get("type") == ARTICLE}
-    out = []
-    for person, body, d in g.edges(data=True):
-        if d.get("type") != HOLDS_POST:
-            continue
-        if (only_officials is not None and person not in only_officials) or (
-            only_bodies is not None and body not in only_bodies
-        ):
-            continue
-        out.append(_spell(g, person, body, d, dates))
-    return sorted(out, key=_order)
+    holders: set[str] = set()
+    for person, _, d in g.edges(data=True):
+        if d.get("type") == HOLDS_POST and (only_officials is None or person in only_officials):
+            holders.add(person)
+    nodes = g.nodes
+    # _order's first keys: the official's name, then id; the rest orders each official's own spells
+    for person in sorted(holders, key=lambda p: (str(nodes[p].get("label", p)).lower(), p)):
+        found = [
+            _spell(g, person, body, d, dates)
+            for body, edges in g.succ[person].items()
+            for d in edges.values()
+            if d.get("type") == HOLDS_POST and (only_bodies is None or body in only_bodies)
+        ]
+        yield from sorted(found, key=_order)
 
 
 def _order(s: Spell) -> tuple:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import traceback
+from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -60,41 +61,62 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _batches(articles: Sequence[Article], size: int) -> list[Sequence[Article]]:
-    return [articles[i : i + size] for i in range(0, len(articles), size)]
+def _batches(articles: Sequence[Article], size: int) -> deque[Sequence[Article]]:
+    return deque(articles[i : i + size] for i in range(0, len(articles), size))
+
+
+def _sent(batches: deque[Sequence[Article]]) -> Iterator[Sequence[Article]]:
+    """The batches, each let go once taken: the texts of the articles already sent are not kept here."""
+    while batches:
+        yield batches.popleft()
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, dask: str | None = None) -> Iterator[Outcome]:
     """The outcome of each article, in order: in this process (``jobs=1``), in a pool of ``jobs`` processes,
-    or on the Dask cluster whose scheduler is at ``dask`` (``tcp://host:8786``)."""
+    or on the Dask cluster whose scheduler is at ``dask`` (``tcp://host:8786``).
+
+    Once it has started, nothing here holds an article whose outcome has been given, so a caller that keeps
+    no other reference to ``articles`` holds only the texts still to extract (an archive's are gigabytes)."""
     if dask is not None:
-        yield from _on_dask(articles, dask)
+        work = _on_dask(_batches(articles, BATCH), dask)
     elif jobs <= 1 or len(articles) <= 1:
-        for a in articles:
-            yield _extract(a)
+        work = _here(deque(articles))
     else:
-        yield from _on_pool(articles, jobs)
+        work = _on_pool(articles, jobs)
+    del articles
+    yield from work
+
+
+def _here(articles: deque[Article]) -> Iterator[Outcome]:
+    while articles:
+        yield _extract(articles.popleft())
 
 
 def _on_pool(articles: Sequence[Article], jobs: int) -> Iterator[Outcome]:
     fork = "fork" in mp.get_all_start_methods()
     if fork:  # load each language's pack (jieba, automata, tables) once here, for the workers to share
-        for article in {a.lang: a for a in reversed(articles)}.values():
-            _extract(article)
+        _preload(articles)
     context = mp.get_context("fork" if fork else "spawn")
     size = max(1, min(BATCH, len(articles) // (jobs * 4) or 1))
+    batches = _batches(articles, size)
+    del articles
     with context.Pool(jobs) as pool:
-        for batch in pool.imap(extract_batch, _batches(articles, size)):
+        for batch in pool.imap(extract_batch, _sent(batches)):
             yield from batch
 
 
-def _on_dask(articles: Sequence[Article], address: str) -> Iterator[Outcome]:
+def _preload(articles: Sequence[Article]) -> None:
+    for article in {a.lang: a for a in reversed(articles)}.values():
+        _extract(article)
+
+
+def _on_dask(batches: deque[Sequence[Article]], address: str) -> Iterator[Outcome]:
     try:
         from distributed import Client
     except ImportError as e:  # an optional dependency: say how to get it
         raise RuntimeError("--dask needs Dask's distributed scheduler: pip install 'kgraph[cluster]'") from e
     with Client(address) as client:
-        futures = client.map(extract_batch, _batches(articles, BATCH), pure=False)
+        futures = client.map(extract_batch, list(_sent(batches)), pure=False)
         for future in futures:
             yield from future.result()
             future.release()

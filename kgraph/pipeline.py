@@ -141,11 +141,13 @@ def build(
     keys = {a.id: article_key(a) for a in articles} if store is not None else {}
     stored = store.present(keys.values()) if store is not None else set()
     todo = [a for a in articles if keys.get(a.id) not in stored]
-    if not keep_facts:  # the merge reads a cached article's metadata, not its text (an archive's are gigabytes)
-        articles = [a if keys.get(a.id) not in stored else dataclasses.replace(a, text="") for a in articles]
-    outcomes = parallel.extract_all(todo, jobs, dask)
-    extracted = iter(progress(outcomes) if progress else outcomes)
     result = BuildResult(nx.MultiDiGraph(), warnings=warnings, extracted=len(todo))
+    if not keep_facts:  # the merge reads an article's metadata, not its text (an archive's are gigabytes):
+        # the extraction holds the texts still to extract, and nothing holds those already merged
+        articles = [dataclasses.replace(a, text="") for a in articles]
+    outcomes = parallel.extract_all(todo, jobs, dask)
+    del todo
+    extracted = iter(progress(outcomes) if progress else outcomes)
     builder = GraphBuilder()
     with heap.kept() as settle:  # what is merged stays to the end: the collector need not walk it again
         for i in range(0, len(articles), CHUNK):

@@ -10,6 +10,7 @@ from kgraph.export.graphml import to_graphml
 from kgraph.graph_io import read_graph
 from kgraph.pipeline import build
 from tests.careers_graph import HUNAN_GOV, YIYANG_GOV, YIYANG_PC, career_graph
+from tests.conftest import SHARED
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,13 @@ def test_a_real_build_has_a_row_for_every_post(root):
     assert {r["title"] for r in zou} == {"Director", "Secretary of the Party Group"}
     assert all(r["region_code"] == "520000" and r["region_level"] == "province" for r in zou)
     assert all(r["first_reported"] == "2023-05-07" and r["articles"] == "001_ff0ac76d1563aa03" for r in zou)
+
+
+def test_spells_come_an_official_at_a_time_in_the_order_of_the_whole_table(root):
+    from kgraph.careers import _order, _spell, iter_spells
+
+    g = build([root / "seeds", SHARED / "dev" / "articles"]).graph
+    dates = {n: d.get("date", "") for n, d in g.nodes(data=True) if d.get("type") == "Article"}
+    whole = [_spell(g, s, o, d, dates) for s, o, d in g.edges(data=True) if d["type"] == "holds_post"]
+    assert len(whole) > 20
+    assert list(iter_spells(g)) == sorted(whole, key=_order)

@@ -68,3 +68,22 @@ def test_a_build_with_jobs_and_a_cache_is_the_build_without(tmp_path):
     assert first.extracted == 33 and rdf.triples(first.graph) == plain
     again = build(paths, jobs=2, cache=cache)
     assert again.extracted == 0 and rdf.triples(again.graph) == plain
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_extracted_is_not_held_by_the_extraction(articles, jobs):
+    import gc
+    import weakref
+
+    copies = [replace(a) for a in articles[:12] * 3]
+    copies = [replace(a, id=f"{a.id}-{i}") for i, a in enumerate(copies)]
+    alive = [weakref.ref(a) for a in copies]
+    outcomes = parallel.extract_all(copies, jobs=jobs)
+    del copies
+    for _ in range(24):
+        next(outcomes)
+    gc.collect()
+    assert all(r() is None for r in alive[:16])  # those given (in a pool, sent long ago) are let go
+    if jobs == 1:
+        assert all(r() is not None for r in alive[-4:])  # those still to extract are kept
+    assert len(list(outcomes)) == 12

@@ -56,11 +56,11 @@ def _graphml(export: Export, out: BinaryIO) -> None:
 
 
 def _careers(export: Export, out: BinaryIO) -> None:
-    from kgraph.careers import spells, write_csv
+    from kgraph.careers import iter_spells, write_csv
 
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     try:
-        write_csv(spells(export.graph), text)
+        write_csv(iter_spells(export.graph), text)
     finally:
         text.detach()  # flushed; the file stays open for the caller to close
 
