@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from kgraph.evidence import EvidenceList
+from kgraph.evidence import EvidenceBook, EvidenceList
 
 #: Characters XML 1.0 forbids; each is written as U+FFFD, the replacement character.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -57,14 +57,86 @@ def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
         lines.append(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(xml_text(name))} attr.type="{typ}" />\n')
     lines.append('  <graph edgedefault="directed">\n')
     out.write("".join(lines).encode("utf-8"))
+    texts = _Texts(keys)
+    ids = texts.ids
     for n in nodes:
-        data = _data(keys, "node", g.nodes[n])
-        out.write(f"    <node id={quoteattr(xml_text(n))}>\n{data}    </node>\n".encode())
+        data = texts.data("node", g.nodes[n])
+        out.write(f"    <node id={ids(n)}>\n{data}    </node>\n".encode())
     for s, o, k, attrs in _edges(g, nodes):
-        data = _data(keys, "edge", attrs)
-        head = f"    <edge source={quoteattr(xml_text(s))} target={quoteattr(xml_text(o))} id={quoteattr(xml_text(k))}>"
-        out.write(f"{head}\n{data}    </edge>\n".encode())
+        data = texts.data("edge", attrs)
+        out.write(f"    <edge source={ids(s)} target={ids(o)} id={ids(k)}>\n{data}    </edge>\n".encode())
     out.write(b"  </graph>\n</graphml>\n")
+
+
+class _Texts:
+    """The ``<data>`` elements of nodes and edges, and their ids as attributes. What repeats is made once:
+    short values (types, titles, dates), ids, and the article ids and sentences of evidence, which one
+    article's edges quote again and again. Escaping for XML works a character at a time, so evidence escaped
+    a piece at a time reads as the whole escaped at once."""
+
+    #: Texts remembered before the memory is cleared (they repeat within an article's edges and a node's).
+    CACHE = 100_000
+    SHORT = 64
+
+    def __init__(self, keys: dict[tuple[str, str, str], str]):
+        self.keys = keys
+        self.short: dict[tuple[str, str, object], str] = {}
+        self.names: dict[str, str] = {}
+        self.book: EvidenceBook | None = None
+        self.articles: dict[int, str] = {}
+        self.sentences: dict[int, str] = {}
+
+    def ids(self, name: str) -> str:
+        text = self.names.get(name)
+        if text is None:
+            if len(self.names) > self.CACHE:
+                self.names.clear()
+            text = self.names[name] = quoteattr(xml_text(name))
+        return text
+
+    def data(self, kind: str, attrs: dict) -> str:
+        short = self.short
+        parts = []
+        for name, value in sorted(attrs.items()):
+            if type(value) is str and len(value) <= self.SHORT:
+                text = short.get((kind, name, value))
+                if text is None:
+                    if len(short) > self.CACHE:
+                        short.clear()
+                    text = short[(kind, name, value)] = self._element(kind, name, value)
+                parts.append(text)
+            elif type(value) is EvidenceList and value:
+                key = self.keys[(kind, name, "string")]
+                parts.append(f'      <data key="{key}">{self._evidence(value)}</data>\n')
+            else:
+                parts.append(self._element(kind, name, value))
+        return "".join(parts)
+
+    def _element(self, kind: str, name: str, value: object) -> str:
+        flat = _flat(value)
+        key = self.keys[(kind, name, TYPES[type(flat)])]
+        text = escape(str(flat))
+        return f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n'
+
+    def _evidence(self, evidence: EvidenceList) -> str:
+        """``escape(xml_text(_evidence_json(evidence)))``, each article id and sentence escaped once."""
+        book = evidence.book
+        if book is not self.book:
+            self.book, self.articles, self.sentences = book, {}, {}
+        articles, sentences, data = self.articles, self.sentences, evidence.data
+        parts = []
+        for i in range(0, len(data), 4):
+            a, start, end, n = data[i], data[i + 1], data[i + 2], data[i + 3]
+            article = articles.get(a)
+            if article is None:
+                article = articles[a] = escape(xml_text(encode_basestring(book.article_ids[a])))
+            sentence = sentences.get(n)
+            if sentence is None:
+                if len(sentences) > self.CACHE:
+                    sentences.clear()
+                sentence = sentences[n] = escape(xml_text(encode_basestring(book.text(n))))
+            parts.append(f'{{"article": {article}, "end": {end}, "sentence": {sentence}, "start": {start}}}')
+        return "[" + ", ".join(parts) + "]"
 
 
 def _edges(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict]]:
@@ -81,19 +153,9 @@ def _edges(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str
 
 def _kind(value: object) -> object:
     """A value as :func:`_flat` types it, without writing out a long one (evidence) only to learn it is text."""
-    if isinstance(value, (EvidenceList, list)) or value is None:
+    if type(value) is str or isinstance(value, (EvidenceList, list)) or value is None:
         return ""
     return _flat(value)
-
-
-def _data(keys: dict[tuple[str, str, str], str], kind: str, attrs: dict) -> str:
-    parts = []
-    for name, value in sorted(attrs.items()):
-        flat = _flat(value)
-        key = keys[(kind, name, TYPES[type(flat)])]
-        text = escape(str(flat))
-        parts.append(f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n')
-    return "".join(parts)
 
 
 def xml_text(text: str) -> str:

@@ -47,3 +47,24 @@ def test_packed_evidence_is_written_as_json_dumps_writes_the_dicts() -> None:
         {"article": "文章", "start": 10**6, "end": 10**6 + 2, "sentence": ""},
     ]
     assert _evidence_json(EvidenceList(EvidenceBook(), items)) == json.dumps(items, ensure_ascii=False, sort_keys=True)
+
+
+def test_packed_evidence_in_the_file_is_the_escaped_json_of_its_dicts() -> None:
+    import json
+    from xml.sax.saxutils import escape
+
+    from kgraph.evidence import EvidenceBook, EvidenceList
+
+    book = EvidenceBook()
+    items = [
+        {"article": "a&1", "start": 0, "end": 4, "sentence": 'He said "yes" <b>&amp; 中文 \x01 \ud800 \ufffe'},
+        {"article": "a&1", "start": 9, "end": 12, "sentence": 'He said "yes" <b>&amp; 中文 \x01 \ud800 \ufffe'},
+        {"article": "文章", "start": 10**6, "end": 10**6 + 2, "sentence": ""},
+    ]
+    g = nx.MultiDiGraph()
+    g.add_edge("article/a", "person/x", key="mentions", type="mentions", evidence=EvidenceList(book, items))
+    g.add_edge("article/b", "person/x", key="mentions", type="mentions", evidence=EvidenceList(book, items[1:]))
+    text = to_graphml(g)
+    for found in (items, items[1:]):
+        assert escape(xml_text(json.dumps(found, ensure_ascii=False, sort_keys=True))) in text
+    ET.fromstring(text.encode("utf-8"))
