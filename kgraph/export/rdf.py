@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from kgraph.evidence import EvidenceList
 from kgraph.export.derived import Derived, iri
+from kgraph.export.writers import DATE as DATE_FIELD
 from kgraph.export.writers import IRI, IRIS, NUMBER, TEXT, NTriples, Shape, Shaped, Turtle, write_all
 from kgraph.graph import ARTICLE
 from kgraph.ids import absolute_iri, iri_path, slug
@@ -101,7 +102,10 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row] | Shaped]]:
     for key in sorted(g.nodes):
         d = g.nodes[key]
         subject = iri(key)
-        found: dict[str, list[Row] | Shaped] = {subject: list((_article if d["type"] == ARTICLE else _entity)(key, d))}
+        if d["type"] == ARTICLE:
+            yield subject, _article(key, d, succ[key])
+            continue
+        found: dict[str, list[Row] | Shaped] = {subject: list(_entity(key, d))}
         into = _Subjects(found, roles, shared)
         targets = succ[key]
         for o in sorted(targets):
@@ -199,8 +203,7 @@ def _edge_rows(s: str, o: str, d: dict, into: _Subjects) -> None:
         title = d.get("title") or "Member"
         post = ID + f"post/{_digest(s, o, title)}"
         role = ROLE + slug(title)
-        into.add(post, [(post, TYPE, (0, ORG + "Post")), (post, ORG + "postIn", (0, obj))])
-        into.add(post, [(post, ORG + "heldBy", (0, subj)), (post, ORG + "role", (0, role))])
+        into.add_shaped(Shaped(POST, post, (subj, obj, role)))
         into.add(role, [(role, TYPE, (0, ORG + "Role")), (role, LABEL, _text(title, "en"))])
         _post_times(post, d, into)
         obj = post
@@ -209,17 +212,47 @@ def _edge_rows(s: str, o: str, d: dict, into: _Subjects) -> None:
     _provenance((subj, predicate, obj), d.get("evidence") or [], d.get("sources") or [], into)
 
 
-def _article(key: str, d: dict) -> Iterator[Row]:
-    subj = iri(key)
-    yield subj, TYPE, _node(SCHEMA + "NewsArticle")
-    yield subj, SCHEMA + "identifier", _text(key.split("/", 1)[1])
-    if d.get("date"):
-        yield subj, SCHEMA + "datePublished", _date(d["date"])
-    yield subj, SCHEMA + "headline", _text(d.get("label", ""))
-    yield subj, SCHEMA + "inLanguage", _text(d.get("lang", ""))
-    url = absolute_iri(d["url"]) if d.get("url") else None
-    if url:  # reading warns about a url that is no IRI; one that reaches here unchecked is left out, not a crash
-        yield subj, SCHEMA + "url", _node(url)
+def _article(key: str, d: dict, targets: dict[str, dict]) -> Shaped:
+    """An article's rows: what it is, and whom it names and who wrote it (all its edges: an article is the
+    subject of nothing else). One shape for each set of the fields an article may lack."""
+    url = absolute_iri(d["url"]) if d.get("url") else None  # reading warns about a url that is no IRI: left out
+    found: dict[str, set[str]] = {"mentions": set(), "author": set()}
+    for o, edges in targets.items():
+        for k in edges:
+            kind = edges[k]["type"]
+            if kind not in found:
+                raise ValueError(f"edge {key} -> {o}: an article's edges are mentions and author, not {kind!r}")
+            found[kind].add(iri(o))
+    fields = {
+        SCHEMA + "identifier": key.split("/", 1)[1],
+        SCHEMA + "datePublished": d.get("date") or None,
+        SCHEMA + "headline": d.get("label", ""),
+        SCHEMA + "inLanguage": d.get("lang", ""),
+        SCHEMA + "url": url,
+        MENTIONS: tuple(sorted(found["mentions"])) or None,
+        AUTHOR: tuple(sorted(found["author"])) or None,
+    }
+    given = tuple(p for p, v in fields.items() if v is not None)
+    shape = _ARTICLE_SHAPES.get(given)
+    if shape is None:
+        slots: dict[str, Object | str] = {TYPE: _NEWS_ARTICLE, **{p: _ARTICLE[p] for p in given}}
+        shape = _ARTICLE_SHAPES[given] = Shape(sorted(slots.items()))
+    return Shaped(shape, iri(key), tuple(fields[p] for p, kind in shape.slots if isinstance(kind, str)))
+
+
+_NEWS_ARTICLE = (0, SCHEMA + "NewsArticle")
+#: The kinds of an article's fields.
+_ARTICLE: dict[str, str] = {
+    SCHEMA + "identifier": TEXT,
+    SCHEMA + "datePublished": DATE_FIELD,
+    SCHEMA + "headline": TEXT,
+    SCHEMA + "inLanguage": TEXT,
+    SCHEMA + "url": IRI,
+    MENTIONS: IRIS,
+    AUTHOR: IRIS,
+}
+#: Articles' shapes by the fields they have.
+_ARTICLE_SHAPES: dict[tuple[str, ...], Shape] = {}
 
 
 def _entity(key: str, d: dict) -> Iterator[Row]:
@@ -268,6 +301,10 @@ def _post_times(post: str, d: dict, into: _Subjects) -> None:
             _provenance((post, flag, "true"), by_date[""], [], into, value)
 
 
+_POST: dict[str, Object | str] = {TYPE: (0, ORG + "Post"), ORG + "heldBy": IRI, ORG + "postIn": IRI, ORG + "role": IRI}
+#: A post: who holds it, in which body, as what (its dates, where the text gives them, are rows added to it).
+POST = Shape(sorted(_POST.items()))
+POST_FIELDS = (ORG + "heldBy", ORG + "postIn", ORG + "role")
 #: An evidence node: the article, the sentence and its character offsets.
 _EVIDENCE: dict[str, Object | str] = {
     TYPE: (0, KG + "Evidence"),

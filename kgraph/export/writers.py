@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from json.encoder import encode_basestring
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from kgraph.namespaces import prefixes
 
@@ -48,16 +48,17 @@ def quoted(value: str) -> str:
     return '"' + (_LITERAL_UNSAFE.sub(_echar, value) if _LITERAL_UNSAFE.search(value) else value) + '"'
 
 
-#: The kinds of a shaped subject's fields: an IRI, a plain string, an xsd:integer, and IRIs (a sorted tuple of
-#: distinct ones, at least one: the objects of one predicate).
-IRI, TEXT, NUMBER, IRIS = "iri", "text", "number", "iris"
+#: The kinds of a shaped subject's fields: an IRI, a plain string, an xsd:integer, an xsd:date, and IRIs (a
+#: sorted tuple of distinct ones, at least one: the objects of one predicate).
+IRI, TEXT, NUMBER, DATE, IRIS = "iri", "text", "number", "date", "iris"
+DATE_TYPE = XSD + "date"
 
 
 class Shape:
     """The rows that many subjects share the form of (the evidence of a relation, its statement): the same
     predicates in sorted order, each object the same for every subject or one of its fields (of a kind in
-    :data:`IRI`, :data:`TEXT`, :data:`NUMBER`, :data:`IRIS`). Writers turn a shape into a template once and
-    fill it for each subject, which costs a fraction of writing the same rows one by one."""
+    :data:`IRI`, :data:`TEXT`, :data:`NUMBER`, :data:`DATE`, :data:`IRIS`). Writers turn a shape into a
+    template once and fill it for each subject, which costs a fraction of writing the same rows one by one."""
 
     __slots__ = ("slots", "fields", "fixed")
 
@@ -99,12 +100,17 @@ class Shaped:
             if o == IRIS:
                 out += [(s, p, (0, x)) for x in v]
             else:
-                out.append((s, p, (0, v) if o == IRI else (1, STRING, "", v, v) if o == TEXT else _number(v)))
+                out.append((s, p, _OBJECTS[o](v)))
         return out
 
 
-def _number(v: int) -> Object:
-    return (1, INTEGER, "", v, str(v))
+#: A field's object by its kind.
+_OBJECTS: dict[str, Callable[[Any], Object]] = {
+    IRI: lambda v: (0, v),
+    TEXT: lambda v: (1, STRING, "", v, v),
+    NUMBER: lambda v: (1, INTEGER, "", v, str(v)),
+    DATE: lambda v: (1, DATE_TYPE, "", v, v),
+}
 
 
 def _braces(text: str) -> str:
@@ -217,7 +223,8 @@ class NTriples:
             return lambda s, v: self.iri(v)  # type: ignore[arg-type]
         if kind == TEXT:
             return lambda s, v: quoted(v)  # type: ignore[arg-type]
-        return lambda s, v: f'"{v}"^^<{INTEGER}>'
+        datatype = "^^" + self.iri(DATE_TYPE if kind == DATE else INTEGER)
+        return lambda s, v: quoted(str(v)) + datatype
 
     def close(self) -> None:
         pass

@@ -170,7 +170,7 @@ def test_the_export_writes_the_derived_rows_each_subject_in_one_group(monkeypatc
     # each group comes right after its entity's, as the rows of a node do
     order = [s for s, _ in groups]
     assert order.index(group) > order.index(county)
-    assert all(rows == sorted(set(rows)) for _, rows in groups)
+    assert all(list(rows) == sorted(set(rows)) for _, rows in groups)
 
 
 def test_iris_are_the_exports():

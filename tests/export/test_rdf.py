@@ -1,3 +1,5 @@
+import io
+
 import networkx as nx
 import pyoxigraph as ox
 import pytest
@@ -13,6 +15,7 @@ from kgraph.sources import sources
 KG, ID, SCHEMA, ORG, PROV = (Namespace(prefixes()[p]) for p in ("kg", "kgid", "schema", "org", "prov"))
 RDFS_LABEL = URIRef(prefixes()["rdfs"] + "label")
 RDFS_COMMENT = URIRef(prefixes()["rdfs"] + "comment")
+KGID, XSD, RDF_TYPE = prefixes()["kgid"], prefixes()["xsd"], prefixes()["rdf"] + "type"
 
 
 def as_rdflib(g: nx.MultiDiGraph) -> Graph:
@@ -175,6 +178,39 @@ def test_a_url_that_is_no_iri_never_stops_an_export():
     assert urls == {"b": "https://example.com/a%20b", "c": "https://example.com/ok"}
 
 
-def test_the_evidence_and_statement_fields_come_in_their_shapes_order():
-    for shape, fields in ((rdf.EVIDENCE, rdf.EVIDENCE_FIELDS), (rdf.STATEMENT, rdf.STATEMENT_FIELDS)):
+def test_the_fields_of_evidence_statements_and_posts_come_in_their_shapes_order():
+    for shape, fields in (
+        (rdf.EVIDENCE, rdf.EVIDENCE_FIELDS),
+        (rdf.STATEMENT, rdf.STATEMENT_FIELDS),
+        (rdf.POST, rdf.POST_FIELDS),
+    ):
         assert tuple(p for p, o in shape.slots if isinstance(o, str)) == fields
+
+
+def test_an_article_lacking_a_date_url_or_names_is_written_without_them():
+    from kgraph.export.writers import JsonLd, NTriples, Turtle, write_all
+
+    g = nx.MultiDiGraph()
+    g.add_node("article/bare", type="Article", label="", lang="en", date="", url="")
+    g.add_node("article/full", type="Article", label="Head", lang="zh", date="2024-03-01", url="http://x.cn/a")
+    for person in ("person/b", "person/a"):
+        g.add_node(person, type="Person", label=person[-1], mentions=1)
+        g.add_edge("article/full", person, key="mentions", type="mentions", evidence=[])
+    g.add_edge("article/full", "person/b", key="author", type="author")
+    schema, kgid = "http://schema.org/", KGID
+    found = {s: list(rows) for s, rows in rdf.groups(g) if "/article/" in s}
+    assert found[kgid + "article/bare"] == [
+        (kgid + "article/bare", schema + "headline", (1, XSD + "string", "", "", "")),
+        (kgid + "article/bare", schema + "identifier", (1, XSD + "string", "", "bare", "bare")),
+        (kgid + "article/bare", schema + "inLanguage", (1, XSD + "string", "", "en", "en")),
+        (kgid + "article/bare", RDF_TYPE, (0, schema + "NewsArticle")),
+    ]
+    full = found[kgid + "article/full"]
+    assert full == sorted(set(full)) and len(full) == 9  # type, five fields, two names, one author
+    assert (kgid + "article/full", schema + "datePublished", (1, XSD + "date", "", "2024-03-01", "2024-03-01")) in full
+    assert [o for _, p, o in full if p == schema + "mentions"] == [(0, kgid + "person/a"), (0, kgid + "person/b")]
+    assert [o for _, p, o in full if p == schema + "author"] == [(0, kgid + "person/b")]
+    for cls, fmt in ((Turtle, ox.RdfFormat.TURTLE), (NTriples, ox.RdfFormat.N_TRIPLES), (JsonLd, ox.RdfFormat.JSON_LD)):
+        out = io.BytesIO()
+        write_all(rdf.groups(g), [cls(out)])
+        assert {q.triple for q in ox.parse(out.getvalue(), format=fmt)} == set(rdf.triples(g))
