@@ -307,9 +307,10 @@ class JsonLd:
         self.out = out
         self.sep = "[\n"
         self.templates: dict[Shape, Template] = {}
+        self.known: dict[Object, tuple[str, str]] = {}  # objects' texts (see node_text)
 
     def subject(self, subject: str, rows: list[Row]) -> None:
-        self.out.write((self.sep + node_text(subject, rows)).encode("utf-8"))
+        self.out.write((self.sep + node_text(subject, rows, self.known)).encode("utf-8"))
         self.sep = ",\n"
 
     def shaped(self, item: Shaped) -> None:
@@ -349,17 +350,29 @@ class JsonLd:
 Value = tuple[str, "list[tuple[str, str]] | None"]
 
 
-def node_text(subject: str, rows: list[Row]) -> str:
-    """A subject's node object, as the text it has in the document's list (indented one level)."""
-    props: dict[str, list[Value]] = {}
+def node_text(subject: str, rows: list[Row], known: dict[Object, tuple[str, str]] | None = None) -> str:
+    """A subject's node object, as the text it has in the document's list (indented one level); ``known``
+    remembers the text of the objects that repeat (short ones) between calls."""
+    if known is None:
+        known = {}
+    props: dict[str, list[tuple[str, str]]] = {}
     for _, p, o in rows:
-        if p == TYPE and o[0] == 0:
-            props.setdefault("@type", []).append((encode_basestring(o[1]), None))
-        else:
-            props.setdefault(p, []).append(_json_value(o))
+        if p == TYPE and o[0] == 0:  # a class: an @type, a bare string
+            text = encode_basestring(o[1])
+            props.setdefault("@type", []).append((text, "   " + text))
+            continue
+        item = known.get(o)
+        if item is None:
+            value = _json_value(o)
+            item = (value[0], _indented(value))
+            if o[0] == 0 or len(o[4]) <= SHORT:
+                if len(known) > CACHE:
+                    known.clear()
+                known[o] = item
+        props.setdefault(p, []).append(item)
     members = [f'  "@id": {encode_basestring(subject)}']
     for key in sorted(props):
-        items = ",\n".join(_indented(v) for v in sorted(props[key]))
+        items = ",\n".join([text for _, text in sorted(props[key])])
         members.append(f"  {encode_basestring(key)}: [\n{items}\n  ]")
     return " {\n" + ",\n".join(members) + "\n }"
 
