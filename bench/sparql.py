@@ -1,6 +1,6 @@
 """SPARQL engines at scale: load time, Turtle write time and named-query medians.
 
-Run:  .venv/bin/python bench/sparql.py [--triples 100000 1000000 5000000] [--runs 5]
+Run:  .venv/bin/python bench/sparql.py [--triples 100000 1000000 5000000] [--runs 5] [--queries NAME ...]
 Graphs shaped like kgraph's (bench/synthetic.py, written by kgraph's own RDF
 export) are loaded into each engine from Turtle, written back to Turtle, and
 every named query is run ``--runs`` times with parameters from the graph; the
@@ -66,7 +66,7 @@ def timed(fn):
     return time.perf_counter() - start, value
 
 
-def bench(engine_name: str, ttl: Path, runs: int, folder: Path) -> None:
+def bench(engine_name: str, ttl: Path, runs: int, folder: Path, only: list[str] | None = None) -> None:
     load_s, engine = timed(lambda: (OxigraphEngine if engine_name == "oxigraph" else RdflibEngine)(graph=ttl))
     out = folder / f"out-{engine_name}.ttl"
     if engine_name == "oxigraph":
@@ -82,6 +82,8 @@ def bench(engine_name: str, ttl: Path, runs: int, folder: Path) -> None:
     params = PARAMS | {"body": body, "object": body, "title": title, "date": start[:4]}
     cases = [(name, name, {p: params[p] for p in q.params if p in params}) for name, q in named_queries().items()]
     cases += [(f"{name}*", name, {"entity": OFTEN_NAMED}) for name in ("mentioned-together", "timeline")]
+    if only:
+        cases = [case for case in cases if case[0] in only]
     for shown, name, values in cases:  # from/to left open
         times = []
         rows = 0
@@ -98,7 +100,17 @@ def main() -> None:
     ap.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000, 5_000_000])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--rdflib-max", type=int, default=1_000_000)
+    ap.add_argument(
+        "--queries",
+        nargs="+",
+        metavar="NAME",
+        help="only these named queries (timeline* and mentioned-together* for the often-named official)",
+    )
     args = ap.parse_args()
+    known = set(named_queries()) | {"timeline*", "mentioned-together*"}
+    unknown = sorted(set(args.queries or []) - known)
+    if unknown:
+        ap.error(f"no named query {', '.join(unknown)} (choose from {', '.join(sorted(known))})")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for n in args.triples:
@@ -109,7 +121,7 @@ def main() -> None:
                 if engine == "rdflib" and size > args.rdflib_max:
                     print(f"  rdflib   skipped above {args.rdflib_max:,} triples")
                     continue
-                bench(engine, ttl, args.runs, folder)
+                bench(engine, ttl, args.runs, folder, args.queries)
 
 
 if __name__ == "__main__":

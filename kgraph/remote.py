@@ -10,185 +10,29 @@ CONSTRUCT and DESCRIBE).
 The protocol has no binding API, so a binding travels in the query as a
 ``VALUES`` block at the start of the query's outer group and of each subquery
 that projects the variable: a pre-bound variable, as Oxigraph's substitution
-makes it, where the local engine would have substituted it. The value is
-written as an escaped SPARQL term (an IRI with a character IRIs may not hold
-is refused), never as query text.
+makes it, where the local engine would have substituted it
+(:mod:`kgraph.sparql.values`). The value is written as an escaped SPARQL term
+(an IRI with a character IRIs may not hold is refused), never as query text.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
 from kgraph.httpclient import Client, HttpError, HttpTimeout, error
-from kgraph.sparql.engines import QueryError, QueryTimeout, Result, Term, UsageError, _check, _from_ox
+from kgraph.sparql.engines import XSD_STRING, QueryError, QueryTimeout, Result, Term, UsageError, _check, _from_ox
+from kgraph.sparql.values import bind_values, query_form
+from kgraph.sparql.values import sparql_term as sparql_term  # kgraph.remote's since it wrote VALUES itself
 
 #: The named graph ``kgraph push`` writes and ``kgraph query --endpoint`` reads unless told otherwise.
 DEFAULT_GRAPH = "https://w3id.org/kgraph/graph"
 #: The environment variable that holds the password of ``--user``: never on the command line.
 PASSWORD_ENV = "KGRAPH_PUSH_PASSWORD"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-_TOKENS = re.compile(
-    r"""
-    (?P<comment>\#[^\n]*)
-  | (?P<long>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*''')
-  | (?P<string>"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][A-Za-z0-9_\u00b7-\U000effff]+)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_-]*)
-  | (?P<open>\{)
-  | (?P<close>\})
-  | (?P<space>\s+)
-  | (?P<other>.)
-    """,
-    re.X | re.S,
-)
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str
-    text: str
-    start: int
-    end: int
-
-
-def _tokens(text: str) -> list[_Token]:
-    """The query's tokens, strings, IRIs and comments whole, so a brace or a ``?x`` inside one is not read."""
-    return [
-        _Token(m.lastgroup or "other", m.group(), m.start(), m.end())
-        for m in _TOKENS.finditer(text)
-        if m.lastgroup not in ("space", "comment")
-    ]
-
-
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
-def sparql_term(term: Term) -> str:
-    """A term as SPARQL text, escaped; a blank node, or an IRI or language tag that cannot be written, is refused."""
-    if term.kind == "uri":
-        if re.search(r'[<>"{}|^`\\\x00-\x20]', term.value):
-            raise UsageError(f"cannot send the IRI {term.value!r}: it holds a character IRIs may not hold")
-        return f"<{term.value}>"
-    if term.kind != "literal":
-        raise UsageError("a blank node cannot be bound in a query sent to an endpoint")
-    escaped = '"' + term.value.translate(_ESCAPES) + '"'
-    if term.lang:
-        if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.lang):
-            raise UsageError(f"not a language tag: {term.lang!r}")
-        return f"{escaped}@{term.lang}"
-    if term.datatype and term.datatype != XSD_STRING:
-        return f"{escaped}^^{sparql_term(Term('uri', term.datatype))}"
-    return escaped
-
-
-def bind_values(text: str, bindings: dict[str, Term] | None) -> str:
-    """The query with each binding as ``VALUES ?name { term }`` in its outer group and the subqueries projecting it."""
-    if not bindings:
-        return text
-    bad = [name for name in bindings if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)]
-    if bad:
-        raise UsageError(f"not a variable name: {bad[0]!r}")
-    values = {name: f"VALUES ?{name} {{ {sparql_term(term)} }}" for name, term in bindings.items()}
-    tokens = _tokens(text)
-    inserts: dict[int, list[str]] = {}
-    outer = _outer_group(tokens)
-    if outer is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    inserts[outer] = list(values.values())
-    depth = 0
-    for i, tok in enumerate(tokens):
-        if tok.kind == "open":
-            depth += 1
-        elif tok.kind == "close":
-            depth -= 1
-        elif tok.kind == "word" and tok.text.upper() == "SELECT" and depth > 0:
-            group = _select_group(tokens, i)
-            if group is None:
-                continue
-            projected = _projected(tokens[i + 1 : group], tokens[group : _matching(tokens, group)])
-            wanted = [v for name, v in values.items() if name in projected]
-            if wanted:
-                inserts[group] = wanted
-    out, last = [], 0
-    for index in sorted(inserts):
-        brace = tokens[index]
-        out += [text[last : brace.end], " ", " ".join(inserts[index]), " "]
-        last = brace.end
-    return "".join(out) + text[last:]
-
-
-def _outer_group(tokens: list[_Token]) -> int | None:
-    """The index of the ``{`` of the query pattern: after WHERE, or the first group of a query with none."""
-    depth, form = 0, ""
-    for i, tok in enumerate(tokens):
-        if tok.kind == "word" and depth == 0 and tok.text.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-            form = form or tok.text.upper()
-        elif tok.kind == "word" and depth == 0 and tok.text.upper() == "WHERE":
-            return i + 1 if i + 1 < len(tokens) and tokens[i + 1].kind == "open" else None
-        elif tok.kind == "open":
-            if depth == 0 and form and form != "CONSTRUCT":
-                return i
-            depth += 1
-        elif tok.kind == "close":
-            depth -= 1
-    return None
-
-
-def _select_group(tokens: list[_Token], select: int) -> int | None:
-    """The index of the ``{`` that opens the pattern of the subquery whose SELECT is at ``select``."""
-    depth = 0
-    for i in range(select + 1, len(tokens)):
-        tok = tokens[i]
-        if tok.kind == "other" and tok.text == "(":
-            depth += 1
-        elif tok.kind == "other" and tok.text == ")":
-            depth -= 1
-        elif tok.kind == "open" and depth == 0:
-            return i
-    return None
-
-
-def _matching(tokens: list[_Token], open_index: int) -> int:
-    depth = 0
-    for i in range(open_index, len(tokens)):
-        if tokens[i].kind == "open":
-            depth += 1
-        elif tokens[i].kind == "close":
-            depth -= 1
-            if depth == 0:
-                return i
-    return len(tokens)
-
-
-def _projected(projection: list[_Token], body: list[_Token]) -> set[str]:
-    """The variables a subquery projects as they are (``?x``, not ``(... AS ?x)``); ``*`` projects all it mentions."""
-    names: set[str] = set()
-    depth = 0
-    for tok in projection:
-        if tok.kind == "other" and tok.text in "()":
-            depth += 1 if tok.text == "(" else -1
-        elif depth == 0 and tok.kind == "var":
-            names.add(tok.text[1:])
-        elif depth == 0 and tok.kind == "other" and tok.text == "*":
-            names |= {t.text[1:] for t in body if t.kind == "var"}
-    return names
-
-
-def _form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's form, by its first such keyword outside strings and IRIs."""
-    for tok in _tokens(text):
-        if tok.kind == "word" and tok.text.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-            return tok.text.upper()
-    raise QueryError("not a SPARQL query: no SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
 class RemoteEngine:
@@ -215,7 +59,7 @@ class RemoteEngine:
         self, text: str, bindings: dict[str, Term] | None = None, limit: int | None = None, timeout: float | None = None
     ) -> Result:
         _check(text, self.allow_service)
-        form = _form(text)
+        form = query_form(text)
         fields = [("query", bind_values(text, bindings))]
         if self.graph:
             fields.append(("default-graph-uri", self.graph))

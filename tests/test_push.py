@@ -21,7 +21,9 @@ from kgraph.push import PushError, count_triples, graph_file, load_state, push, 
 from kgraph.remote import PASSWORD_ENV, RemoteEngine, bind_values, open_endpoint, sparql_term
 from kgraph.sparql.engines import Engine, QueryError, Result, Term, UsageError, open_engine
 from kgraph.sparql.named import named_queries, run_named
+from kgraph.sparql.values import slices
 from tests.conftest import ROOT, SHARED
+from tests.sparql.copies import CASES, Counting, combinations, copied, one_by_one
 from tests.virtuoso import PASSWORD, USER, Virtuoso, free_port, require, started
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
@@ -378,6 +380,31 @@ def test_every_named_query_gives_the_same_rows_on_virtuoso(virtuoso, builds, nam
         },
     }[name]
     assert answered >= set(named_queries()) - unanswerable, set(named_queries()) - unanswerable - answered
+
+
+def test_names_that_fit_several_entities_run_as_one_query_there_too(virtuoso, builds, tmp_path):
+    """Every combination of entities in one query's VALUES block: Virtuoso answers it as one query each did."""
+    graph = copied([builds["seeds"], builds["careers"]], tmp_path / "copied.nt")
+    iri = graph_iri("copied")
+    push(graph, virtuoso.url(GSP), iri, user=USER, password=PASSWORD, state_file=tmp_path / "state.json")
+    local = open_engine("oxigraph", graph=graph)
+    remote = Counting(RemoteEngine(virtuoso.url("/sparql"), graph=iri))
+    differ = []
+    for query, params in CASES:
+        if query == "holders" and len(params) > 1:
+            # Virtuoso 7.2 gives no answer to holders with a date or a period on this graph (it spins) where the
+            # body and the date are bound in blocks of their own, as they are one combination at a time too.
+            continue
+        several = combinations(local, query, params)
+        assert several > 1
+        remote.texts.clear()
+        theirs = run_named(remote, query, params)
+        assert len(remote.texts) == (several if slices(named_queries()[query].text) else 1), (query, params)
+        for mine in (run_named(local, query, params), one_by_one(remote, query, params)):
+            if (mine.variables, cells(mine)) != (theirs.variables, cells(theirs)):
+                differ.append((query, params, cells(mine)[:3], cells(theirs)[:3]))
+        assert theirs.rows, (query, params)
+    assert not differ, "\n".join(map(str, differ))
 
 
 def test_remote_queries_of_every_form(virtuoso, builds, tmp_path):

@@ -132,15 +132,25 @@ class OxigraphEngine:
         if isinstance(answer, ox.QueryBoolean):
             return Result([], boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
-            variables = [v.value for v in answer.variables]
-            result = Result(variables)
+            result = Result([v.value for v in answer.variables])
+            rows = result.rows
+            # Each distinct term is converted once per answer: names, dates and the bound parameters come back in
+            # row after row. A solution iterates its values in the order of the variables.
+            converted: dict[object, Term | None] = {None: None}
+            known = converted.get
             for solution in answer:
-                if limit is not None and len(result.rows) >= limit:
+                if limit is not None and len(rows) >= limit:
                     result.truncated = True
                     break
                 if deadline and time.monotonic() > deadline:
                     raise QueryTimeout(f"query took longer than the {timeout:g} s limit")
-                result.rows.append([_from_ox(solution[v]) for v in variables])
+                row: list[Term | None] = []
+                for value in solution:
+                    term = known(value, _UNSEEN)
+                    if term is _UNSEEN:
+                        term = converted[value] = _from_ox(value)
+                    row.append(term)
+                rows.append(row)
             return result
         result = Result(["subject", "predicate", "object"])
         for triple in answer:
@@ -256,18 +266,36 @@ def _to_ox(term: Term) -> ox.NamedNode | ox.Literal:
     return ox.Literal(term.value)
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+#: Not a term: what a cache of converted terms answers for a term it has not seen.
+_UNSEEN: Any = object()
+_new, _set = object.__new__, object.__setattr__
+
+
+def _make(kind: str, value: str, lang: str = "", datatype: str = "") -> Term:
+    """``Term(kind, value, lang, datatype)``, made at half the cost of the frozen dataclass's ``__init__``.
+
+    That sets each field through ``object.__setattr__``; this sets the instance's dictionary at once, the same
+    dictionary (the same fields, equality, hash and repr), for the thousands of terms of a large result.
+    """
+    term = _new(Term)
+    _set(term, "__dict__", {"kind": kind, "value": value, "lang": lang, "datatype": datatype})
+    return term
+
+
 def _from_ox(term: object) -> Term | None:
+    if isinstance(term, ox.NamedNode):
+        return _make("uri", term.value)
+    if isinstance(term, ox.Literal):
+        lang = term.language
+        if lang:
+            return _make("literal", term.value, lang)
+        dt = term.datatype.value
+        return _make("literal", term.value, "", "" if dt == XSD_STRING else dt)
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return Term("uri", term.value)
     if isinstance(term, ox.BlankNode):
-        return Term("bnode", term.value)
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value if term.datatype else ""
-        if term.language or dt == "http://www.w3.org/2001/XMLSchema#string":
-            dt = ""
-        return Term("literal", term.value, term.language or "", dt)
+        return _make("bnode", term.value)
     return Term("literal", str(term))
 
 

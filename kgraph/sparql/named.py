@@ -11,6 +11,14 @@ literal the same way. Bound variables are projected (Oxigraph substitutes
 projected variables only) and dropped from the result; an optional entity
 parameter left out stays a column of the answer.
 
+Names that fit several entities, or several combinations of them, are bound all
+at once: one query whose ``VALUES`` blocks bind each parameter to every entity
+it fits (:mod:`kgraph.sparql.values`), instead of a query per combination, each
+parsed and planned anew; its rows are then put back in the order of the
+combinations, as if each had run in turn (:func:`run_named`). A parameter is
+then bound by a pattern rather than substituted, and the rules below make the
+answer the same either way.
+
 Oxigraph plans a query before it substitutes the values, and its planner takes a
 variable no pattern binds for unbound: ``BOUND(?date)`` becomes false and
 ``BIND(?date AS ?x)`` is dropped. So the queries only read a literal parameter
@@ -23,16 +31,19 @@ query's first pattern.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 import pyoxigraph as ox
 
 from kgraph.dates import PartialDate
 from kgraph.export.rdf import ID
 from kgraph.ids import iri_path
-from kgraph.sparql.engines import Engine, QueryError, Result, Term, UsageError
+from kgraph.sparql.engines import Engine, QueryError, QueryTimeout, Result, Term, UsageError
+from kgraph.sparql.values import bind_choices, slices
 
 LOOKUPS = [
     "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?entity ?name WHERE { ?entity skos:prefLabel ?name }",
@@ -156,7 +167,13 @@ def _values(engine: Engine, query: NamedQuery, param: Param, value: str) -> list
 def run_named(
     engine: Engine, name: str, values: dict[str, str], limit: int | None = None, timeout: float | None = None
 ) -> Result:
-    """Run a named query; a name that fits several entities runs it for each and merges the rows."""
+    """Run a named query; a name that fits several entities runs it for each and merges the rows.
+
+    The combinations of entities the names fit are run as one query where they can be (:func:`_run_together`),
+    and the rows come as they would one combination after the other: in the order of the combinations, each
+    combination's rows in the query's order and cut at ``limit`` as its own query would be, a row already given
+    left out.
+    """
     queries = named_queries()
     if name not in queries:
         raise QueryError(f"no named query {name!r} (see `kgraph query --list`)")
@@ -168,23 +185,94 @@ def run_named(
     if unknown:
         raise QueryError(f"{query.name} takes no parameter {', '.join(unknown)}")
     given = [p for p in query.specs if values.get(p.name, "").strip()]
+    names = [p.name for p in given]
     choices = [_values(engine, query, p, values[p.name]) for p in given]
     dropped = {p.name for p in given} | {p.name for p in query.specs if p.kind != ENTITY}
+    combos = list(itertools.product(*choices))
+    together = _run_together(engine, query, names, choices, combos, timeout) if len(combos) > 1 else None
+    results: Iterable[Result] = (
+        together
+        if together is not None
+        else (engine.query(query.text, dict(zip(names, combo)), limit=limit, timeout=timeout) for combo in combos)
+    )
     merged: Result | None = None
     seen: set[tuple] = set()
-    for combo in itertools.product(*choices):
-        result = engine.query(query.text, dict(zip((p.name for p in given), combo)), limit=limit, timeout=timeout)
+    for result in results:
         keep = [i for i, v in enumerate(result.variables) if v not in dropped]
         if merged is None:
             merged = Result([result.variables[i] for i in keep])
-        for row in result.rows:
-            trimmed = [row[i] for i in keep]
-            key = tuple((t.kind, t.value, t.lang) if t else None for t in trimmed)
+        rows = result.rows
+        if limit is not None and len(rows) > limit:
+            rows, merged.truncated = rows[:limit], True
+        if len(keep) < len(result.variables):
+            rows = [[row[i] for i in keep] for row in rows]
+        for row in rows:
+            key = tuple([(t.kind, t.value, t.lang) if t is not None else None for t in row])
             if key not in seen:
                 seen.add(key)
-                merged.rows.append(trimmed)
+                merged.rows.append(row)
         merged.truncated |= result.truncated
     assert merged is not None
     if limit is not None and len(merged.rows) > limit:
         merged.rows, merged.truncated = merged.rows[:limit], True
     return merged
+
+
+def _run_together(
+    engine: Engine,
+    query: NamedQuery,
+    names: list[str],
+    choices: list[list[Term]],
+    combos: list[tuple[Term, ...]],
+    timeout: float | None,
+) -> list[Result] | None:
+    """The query run once for every combination of values, its rows parted by combination; None where it cannot be.
+
+    Each parameter is bound to all its values in a ``VALUES`` block (:func:`kgraph.sparql.values.bind_choices`),
+    which makes every combination of them and which every engine reads alike (the remote one as it reads its own
+    bindings), rather than one query each, each parsed and planned anew. A row tells its combination by the
+    entities it binds: the parameters are projected. The rows of each combination keep the engine's order, which
+    is the query's. That is the answer of a query run for each combination unless the query cuts its solutions
+    (LIMIT, OFFSET: they would cut all the combinations together), a value can only be bound through the binding
+    API (a blank node) or the engine fails on the query (but for running out of time): then None, and the caller
+    runs each, as it did before.
+    """
+    if slices(query.text):
+        return None
+    try:
+        text = bind_choices(query.text, dict(zip(names, choices)))
+    except UsageError:
+        return None
+    try:
+        result = engine.query(text, timeout=timeout)
+    except (QueryTimeout, UsageError):
+        raise
+    except QueryError:
+        return None  # an engine that cannot take them all at once (rdflib sorting unbound keys of several)
+    several = [i for i, choice in enumerate(choices) if len(choice) > 1]
+    if any(names[i] not in result.variables for i in several):
+        return None  # not projected: the rows cannot be told apart
+    # A row's combination, by the values of the parameters that have several (entities, which resolve() keys
+    # by value): one value where one parameter has several, else a tuple of them.
+    values_of = itemgetter(*(result.variables.index(names[i]) for i in several))
+    if len(several) == 1:
+        which = {combo[several[0]].value: n for n, combo in enumerate(combos)}
+
+        def combination(row: list[Term | None]) -> int | None:
+            term = values_of(row)
+            return which.get(term.value) if term is not None else None
+    else:
+        whose: dict[tuple[str | None, ...], int] = {
+            tuple(combo[i].value for i in several): n for n, combo in enumerate(combos)
+        }
+
+        def combination(row: list[Term | None]) -> int | None:
+            return whose.get(tuple([t.value if t is not None else None for t in values_of(row)]))
+
+    parts = [Result(result.variables, truncated=result.truncated) for _ in combos]
+    for row in result.rows:
+        n = combination(row)
+        if n is None:
+            return None
+        parts[n].rows.append(row)
+    return parts

@@ -1,9 +1,13 @@
+import pickle
+from dataclasses import FrozenInstanceError
+
 import networkx as nx
+import pyoxigraph as pyox
 import pytest
 
 from kgraph.namespaces import prefixes
 from kgraph.pipeline import write_exports
-from kgraph.sparql.engines import ENGINES, QueryError, open_engine
+from kgraph.sparql.engines import ENGINES, OxigraphEngine, QueryError, Term, open_engine
 from kgraph.sparql.named import named_queries, run_named
 
 SCHEMA, ID = prefixes()["schema"], prefixes()["kgid"]
@@ -129,3 +133,59 @@ def test_bodies_of_a_region_include_those_of_the_regions_inside_it(tmp_path):
             (f"{ID}body/330000/party_committee", "Zhejiang Provincial Party Committee", "Zhejiang"),
             (f"{ID}body/330726/party_committee", "Pujiang County Party Committee", "Pujiang County"),
         ], name
+
+
+def _as_it_was(term: object) -> Term | None:
+    """The Oxigraph term as a Term, as the engine converted each cell before it kept what it had converted."""
+    if term is None:
+        return None
+    if isinstance(term, pyox.NamedNode):
+        return Term("uri", term.value)
+    if isinstance(term, pyox.BlankNode):
+        return Term("bnode", term.value)
+    if isinstance(term, pyox.Literal):
+        dt = term.datatype.value if term.datatype else ""
+        if term.language or dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = ""
+        return Term("literal", term.value, term.language or "", dt)
+    return Term("literal", str(term))
+
+
+def test_oxigraph_converts_each_term_once_and_as_it_did():
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects = [
+        pyox.NamedNode("urn:o"),
+        pyox.BlankNode("b1"),
+        pyox.Literal("plain"),
+        pyox.Literal(""),
+        pyox.Literal("headline", language="en"),
+        pyox.Literal("标题", language="zh-Hans"),
+        pyox.Literal("2015", datatype=pyox.NamedNode(xsd + "gYear")),
+        pyox.Literal("2015-03", datatype=pyox.NamedNode(xsd + "gYearMonth")),
+        pyox.Literal("7", datatype=pyox.NamedNode(xsd + "integer")),
+        pyox.Literal("true", datatype=pyox.NamedNode(xsd + "boolean")),
+        pyox.Literal("x", datatype=pyox.NamedNode(xsd + "string")),
+    ]
+    engine = OxigraphEngine()
+    for i, o in enumerate(objects * 3):
+        subject = pyox.NamedNode(f"urn:s{i % 4}") if i % 5 else pyox.BlankNode(f"s{i % 4}")
+        engine.store.add(pyox.Quad(subject, pyox.NamedNode("urn:p"), o))
+    text = "SELECT ?s ?o ?none WHERE { ?s <urn:p> ?o OPTIONAL { ?s <urn:none> ?none } } ORDER BY STR(?s) STR(?o)"
+    expected = [[_as_it_was(v) for v in solution] for solution in engine.store.query(text)]
+    result = engine.query(text)
+    assert result.variables == ["s", "o", "none"]
+    assert result.rows == expected and len(expected) == 3 * len(objects)
+    got = [t for row in result.rows for t in row if t is not None]
+    want = [t for row in expected for t in row if t is not None]
+    assert [(type(t), vars(t), repr(t), hash(t), str(t)) for t in got] == [
+        (type(t), vars(t), repr(t), hash(t), str(t)) for t in want
+    ]
+    assert all(row[2] is None for row in result.rows)
+    # a term that comes back in several rows is converted once, and is still a frozen, picklable Term
+    first = {}
+    for row in result.rows:
+        assert first.setdefault(row[0], row[0]) is row[0]
+    with pytest.raises(FrozenInstanceError):
+        got[0].value = "changed"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(got)) == got
+    assert engine.query(text, limit=4).rows == expected[:4]
