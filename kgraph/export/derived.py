@@ -128,8 +128,8 @@ class Derived:
                 yield group, CO_MENTIONED, (0, iri(other))
 
     def articles(self, key: str) -> list[str]:
-        """The articles mentioning ``key``, by key."""
-        return sorted({a for a, _, d in self.g.in_edges(key, data=True) if d.get("type") == "mentions"})
+        """The articles mentioning ``key``, by key (a mention is the edge keyed ``mentions``, as the graph makes it)."""
+        return sorted([a for a, edges in self.g.pred[key].items() if "mentions" in edges])
 
     def co_mentioned(self, key: str) -> dict[str, int]:
         """The entities ``mentioned-together`` shows for ``key``, with the number of articles each shares with it:
