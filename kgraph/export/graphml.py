@@ -75,7 +75,7 @@ class _Texts:
     a piece at a time reads as the whole escaped at once."""
 
     #: Texts remembered before the memory is cleared (they repeat within an article's edges and a node's).
-    CACHE = 100_000
+    CACHE = 1 << 14
     SHORT = 64
 
     def __init__(self, keys: dict[tuple[str, str, str], str]):

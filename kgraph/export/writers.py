@@ -127,7 +127,7 @@ class Writer(Protocol):
 
 
 #: Terms remembered as text (IRIs and short literals repeat: classes, predicates, regions, dates).
-CACHE = 200_000
+CACHE = 1 << 16
 #: Literals longer than this (sentences, headlines) are written without being remembered: they rarely repeat.
 SHORT = 64
 
