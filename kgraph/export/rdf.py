@@ -6,8 +6,10 @@ with its provenance, so users can ask where a fact came from: it is
 ``prov:wasDerivedFrom`` each evidence (the article, the sentence and its
 character offsets) and each data source (``kgraph/data/sources.tsv``) that gives it.
 
-Triples are made straight from the networkx graph and sorted once; every RDF
-format is written from that one list, so no format costs a second pass.
+Triples are made straight from the networkx graph a subject at a time, in a
+stable order, and every RDF format is written from the same pass (see
+:func:`groups`); the subjects of a common shape (evidence, statements, posts,
+articles) are given as their fields, which writers fill templates with.
 """
 
 from __future__ import annotations
