@@ -13,9 +13,12 @@ import traceback
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kgraph.article import Article
 from kgraph.facts import Facts
+
+T = TypeVar("T")
 
 #: Articles per task: large enough that sending them costs little beside extracting them.
 BATCH = 32
@@ -65,10 +68,10 @@ def _batches(articles: Sequence[Article], size: int) -> deque[Sequence[Article]]
     return deque(articles[i : i + size] for i in range(0, len(articles), size))
 
 
-def _sent(batches: deque[Sequence[Article]]) -> Iterator[Sequence[Article]]:
-    """The batches, each let go once taken: the texts of the articles already sent are not kept here."""
-    while batches:
-        yield batches.popleft()
+def _drained(items: deque[T]) -> Iterator[T]:
+    """The items, each let go once taken: the texts of the articles already sent are not kept here."""
+    while items:
+        yield items.popleft()
 
 
 def extract_all(articles: Sequence[Article], jobs: int = 1, dask: str | None = None) -> Iterator[Outcome]:
@@ -80,16 +83,11 @@ def extract_all(articles: Sequence[Article], jobs: int = 1, dask: str | None = N
     if dask is not None:
         work = _on_dask(_batches(articles, BATCH), dask)
     elif jobs <= 1 or len(articles) <= 1:
-        work = _here(deque(articles))
+        work = map(_extract, _drained(deque(articles)))
     else:
         work = _on_pool(articles, jobs)
     del articles
     yield from work
-
-
-def _here(articles: deque[Article]) -> Iterator[Outcome]:
-    while articles:
-        yield _extract(articles.popleft())
 
 
 def _on_pool(articles: Sequence[Article], jobs: int) -> Iterator[Outcome]:
@@ -101,7 +99,7 @@ def _on_pool(articles: Sequence[Article], jobs: int) -> Iterator[Outcome]:
     batches = _batches(articles, size)
     del articles
     with context.Pool(jobs) as pool:
-        for batch in pool.imap(extract_batch, _sent(batches)):
+        for batch in pool.imap(extract_batch, _drained(batches)):
             yield from batch
 
 
@@ -116,7 +114,7 @@ def _on_dask(batches: deque[Sequence[Article]], address: str) -> Iterator[Outcom
     except ImportError as e:  # an optional dependency: say how to get it
         raise RuntimeError("--dask needs Dask's distributed scheduler: pip install 'kgraph[cluster]'") from e
     with Client(address) as client:
-        futures = client.map(extract_batch, list(_sent(batches)), pure=False)
+        futures = client.map(extract_batch, list(_drained(batches)), pure=False)
         for future in futures:
             yield from future.result()
             future.release()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
@@ -120,23 +120,25 @@ class _Texts:
 
     def _evidence(self, evidence: EvidenceList) -> str:
         """``escape(xml_text(_evidence_json(evidence)))``, each article id and sentence escaped once."""
-        book = evidence.book
-        if book is not self.book:
-            self.book, self.articles, self.sentences = book, {}, {}
-        articles, sentences, data = self.articles, self.sentences, evidence.data
-        parts = []
-        for i in range(0, len(data), 4):
-            a, start, end, n = data[i], data[i + 1], data[i + 2], data[i + 3]
-            article = articles.get(a)
-            if article is None:
-                article = articles[a] = escape(xml_text(encode_basestring(book.article_ids[a])))
-            sentence = sentences.get(n)
-            if sentence is None:
-                if len(sentences) > self.CACHE:
-                    sentences.clear()
-                sentence = sentences[n] = escape(xml_text(encode_basestring(book.text(n))))
-            parts.append(f'{{"article": {article}, "end": {end}, "sentence": {sentence}, "start": {start}}}')
-        return "[" + ", ".join(parts) + "]"
+        if evidence.book is not self.book:
+            self.book, self.articles, self.sentences = evidence.book, {}, {}
+        return _evidence_json(evidence, self._article, self._sentence)
+
+    def _article(self, number: int) -> str:
+        text = self.articles.get(number)
+        if text is None:
+            assert self.book is not None
+            text = self.articles[number] = escape(xml_text(encode_basestring(self.book.article_ids[number])))
+        return text
+
+    def _sentence(self, number: int) -> str:
+        text = self.sentences.get(number)
+        if text is None:
+            assert self.book is not None
+            if len(self.sentences) > self.CACHE:
+                self.sentences.clear()
+            text = self.sentences[number] = escape(xml_text(encode_basestring(self.book.text(number))))
+        return text
 
 
 def _edges(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str, dict]]:
@@ -175,14 +177,25 @@ def _flat(value: object) -> str | int | float:
     return "" if value is None else xml_text(str(value))
 
 
-def _evidence_json(evidence: EvidenceList) -> str:
+def _evidence_json(
+    evidence: EvidenceList,
+    article: Callable[[int], str] | None = None,
+    sentence: Callable[[int], str] | None = None,
+) -> str:
     """Evidence as ``json.dumps(list(evidence), ensure_ascii=False, sort_keys=True)`` writes it, without the
-    dicts: the mention evidence of a large graph is millions of records."""
+    dicts: the mention evidence of a large graph is millions of records. ``article`` and ``sentence`` give the
+    JSON text of an article or sentence by its number in the evidence book (GraphML's escape it for XML too,
+    and remember it)."""
+    book = evidence.book
+    article = article or (lambda a: encode_basestring(book.article_ids[a]))
+    sentence = sentence or (lambda n: encode_basestring(book.text(n)))
+    data = evidence.data
     return (
         "["
         + ", ".join(
-            f'{{"article": {encode_basestring(a)}, "end": {end}, "sentence": {encode_basestring(s)}, "start": {start}}}'
-            for a, start, end, s in evidence.records()
+            f'{{"article": {article(data[i])}, "end": {data[i + 2]}, '
+            f'"sentence": {sentence(data[i + 3])}, "start": {data[i + 1]}}}'
+            for i in range(0, len(data), 4)
         )
         + "]"
     )

@@ -27,7 +27,21 @@ import pyoxigraph as ox
 from kgraph.evidence import EvidenceList
 from kgraph.export.derived import Derived, iri
 from kgraph.export.writers import DATE as DATE_FIELD
-from kgraph.export.writers import IRI, IRIS, NUMBER, TEXT, NTriples, Shape, Shaped, Turtle, write_all
+from kgraph.export.writers import (
+    IRI,
+    IRIS,
+    NUMBER,
+    TEXT,
+    NTriples,
+    Shape,
+    Shaped,
+    Turtle,
+    date_object,
+    integer_object,
+    iri_object,
+    text_object,
+    write_all,
+)
 from kgraph.graph import ARTICLE
 from kgraph.ids import absolute_iri, iri_path, slug
 from kgraph.namespaces import prefixes
@@ -74,29 +88,13 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _node(value: str) -> Object:
-    return (0, value)
-
-
-def _text(value: str, lang: str = "") -> Object:
-    return (1, STRING, lang, value, value)
-
-
-def _integer(value: int) -> Object:
-    return (1, INTEGER, "", value, str(value))
-
-
-def _date(value: str) -> Object:
-    return (1, DATE, "", value, value)
-
-
 def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row] | Shaped]]:
     """Each subject with all its rows, sorted and without duplicates, in an order that depends only on the
     graph: every node by key, followed by the posts, statements and evidence its edges make; the roles and
     data sources, which many relations share, last. A subject's rows all come in one group, so writers stream
-    them a subject at a time, and nothing is held but the group at hand. The evidence and statements of
-    relations come as :class:`~kgraph.export.writers.Shaped` subjects (iterated, their rows), which writers
-    fill templates with."""
+    them a subject at a time, and nothing is held but the group at hand. Articles, posts, and the statements
+    and evidence of relations come as :class:`~kgraph.export.writers.Shaped` subjects (iterated, their rows),
+    which writers fill templates with."""
     roles: dict[str, list[Row]] = {}
     shared: dict[str, list[Row]] = {}
     succ = g.succ
@@ -206,7 +204,7 @@ def _edge_rows(s: str, o: str, d: dict, into: _Subjects) -> None:
         post = ID + f"post/{_digest(s, o, title)}"
         role = ROLE + slug(title)
         into.add_shaped(Shaped(POST, post, (subj, obj, role)))
-        into.add(role, [(role, TYPE, (0, ORG + "Role")), (role, LABEL, _text(title, "en"))])
+        into.add(role, [(role, TYPE, (0, ORG + "Role")), (role, LABEL, text_object(title, "en"))])
         _post_times(post, d, into)
         obj = post
     predicate = kinds[kind].predicate
@@ -260,23 +258,23 @@ _ARTICLE_SHAPES: dict[tuple[str, ...], Shape] = {}
 def _entity(key: str, d: dict) -> Iterator[Row]:
     subj = iri(key)
     for cls in CLASSES.get(d["type"], []):
-        yield subj, TYPE, _node(cls)
-    yield subj, LABEL, _text(d["label"], "en")
-    yield subj, PREF_LABEL, _text(d["label"], "en")
+        yield subj, TYPE, iri_object(cls)
+    yield subj, LABEL, text_object(d["label"], "en")
+    yield subj, PREF_LABEL, text_object(d["label"], "en")
     if d.get("label_zh"):
-        yield subj, PREF_LABEL, _text(d["label_zh"], "zh")
+        yield subj, PREF_LABEL, text_object(d["label_zh"], "zh")
     for alias in d.get("aliases_en", []):
-        yield subj, ALT_LABEL, _text(alias, "en")
+        yield subj, ALT_LABEL, text_object(alias, "en")
     for alias in d.get("aliases_zh", []):
-        yield subj, ALT_LABEL, _text(alias, "zh")
-    yield subj, KG + "mentionCount", _integer(int(d.get("mentions", 0)))
+        yield subj, ALT_LABEL, text_object(alias, "zh")
+    yield subj, KG + "mentionCount", integer_object(int(d.get("mentions", 0)))
     if d.get("first_seen"):
-        yield subj, KG + "firstSeen", _date(d["first_seen"])
-        yield subj, KG + "lastSeen", _date(d["last_seen"])
+        yield subj, KG + "firstSeen", date_object(d["first_seen"])
+        yield subj, KG + "lastSeen", date_object(d["last_seen"])
     if d.get("code") and d["type"] == "Region" and d["code"].isdigit():
-        yield subj, KG + "adminCode", _text(d["code"])
+        yield subj, KG + "adminCode", text_object(d["code"])
     if d.get("level"):
-        yield subj, KG + "level", _text(d["level"])
+        yield subj, KG + "level", text_object(d["level"])
 
 
 #: How a post's start and end appear: a date property, and a flag where the text gives no date ("former").
@@ -376,8 +374,8 @@ def _provenance(
         into.add_shaped(e)
     for key, node in zip(from_sources, named):
         # the same rows for every statement: written once
-        into.add(node, [(node, TYPE, (0, PROV + "Entity")), (node, LABEL, _text(known[key].label, "en"))])
-        into.add(node, [(node, COMMENT, _text(known[key].comment, "en"))])
+        into.add(node, [(node, TYPE, (0, PROV + "Entity")), (node, LABEL, text_object(known[key].label, "en"))])
+        into.add(node, [(node, COMMENT, text_object(known[key].comment, "en"))])
 
 
 def write_turtle(g: nx.MultiDiGraph, out: BinaryIO) -> int:

@@ -105,12 +105,32 @@ class Shaped:
         return out
 
 
+def iri_object(value: str) -> Object:
+    """An IRI as an object."""
+    return (0, value)
+
+
+def text_object(value: str, lang: str = "") -> Object:
+    """A string literal (language-tagged if ``lang``) as an object."""
+    return (1, STRING, lang, value, value)
+
+
+def integer_object(value: int) -> Object:
+    """An xsd:integer literal as an object."""
+    return (1, INTEGER, "", value, str(value))
+
+
+def date_object(value: str) -> Object:
+    """An xsd:date literal as an object."""
+    return (1, DATE_TYPE, "", value, value)
+
+
 #: A field's object by its kind.
 _OBJECTS: dict[str, Callable[[Any], Object]] = {
-    IRI: lambda v: (0, v),
-    TEXT: lambda v: (1, STRING, "", v, v),
-    NUMBER: lambda v: (1, INTEGER, "", v, str(v)),
-    DATE: lambda v: (1, DATE_TYPE, "", v, v),
+    IRI: iri_object,
+    TEXT: text_object,
+    NUMBER: integer_object,
+    DATE: date_object,
 }
 
 
@@ -202,12 +222,9 @@ class NTriples:
                 text.append("{0} " + _braces(verb) + " " + _braces(self.term(o)) + " .\n")
                 continue
             n += 1
-            if o == IRIS:  # a line for each: the subject and predicate repeated
-                text.append(f"{{0}} {_braces(verb)} {{{n}}} .\n")
-                render.append(self._lines(" " + verb + " "))
-            else:
-                text.append(f"{{0}} {_braces(verb)} {{{n}}} .\n")
-                render.append(self._renderer(o))
+            text.append(f"{{0}} {_braces(verb)} {{{n}}} .\n")
+            # IRIS: a line for each, the subject and predicate repeated
+            render.append(self._lines(" " + verb + " ") if o == IRIS else self._renderer(o))
         template = self.templates[shape] = ("".join(text).format, tuple(render))
         return template
 
