@@ -2,10 +2,10 @@
 
 ``write_exports`` writes the ones asked for from this registry, with a manifest; ``kgraph stats``
 and the SPARQL engines find the parser of a graph file here by its suffix. The
-RDF formats are written together in one pass over the graph's triples, a
-subject at a time, so asking for three of them costs one triple generation and
-holds no more than one subject's triples; ``careers.csv`` is the table of
-:mod:`kgraph.careers`, made from the networkx graph.
+triples are generated once, a subject at a time, and written as Turtle; a
+second process makes N-Triples and JSON-LD from that file as it grows, while
+this one writes GraphML and ``careers.csv`` (the table of :mod:`kgraph.careers`),
+made from the networkx graph.
 """
 
 from __future__ import annotations
@@ -21,7 +21,11 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.export import graphml, outdir, rdf
-from kgraph.export.writers import JsonLd, NTriples, Turtle, Writer, write_all
+from kgraph.export.transcode import Transcoding
+from kgraph.export.writers import Turtle, write_all
+
+#: The Turtle file's buffer: the second process reads what is flushed.
+BUFFER = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -33,9 +37,9 @@ class Export:
 
 @dataclass(frozen=True)
 class Format:
-    """One export format: an RDF one has a ``stream`` writer fed a subject at a time (all RDF files are written
-    in one pass over the triples) and says how to parse it back (``rdflib``, ``oxigraph``); another ``write``s
-    its file from the graph."""
+    """One export format: an RDF one says how to parse it back (``rdflib``, ``oxigraph``; all RDF files are
+    written from one pass over the triples, see :func:`write_formats`); another ``write``s its file from the
+    graph, or its ``site`` a page and its side folder."""
 
     name: str
     file: str
@@ -43,7 +47,6 @@ class Format:
     write: Callable[[Export, BinaryIO], None] | None = None
     rdflib: str = ""
     oxigraph: ox.RdfFormat | None = None
-    stream: Callable[[BinaryIO], Writer] | None = None
     site: Callable[[Export, Path], list[Path]] | None = None  # writes a page, and its side folder, into a folder
 
     @property
@@ -75,9 +78,9 @@ def _html_site(export: Export, folder: Path) -> list[Path]:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("turtle", "graph.ttl", "text/turtle", None, "turtle", ox.RdfFormat.TURTLE, Turtle),
-        Format("jsonld", "graph.jsonld", "application/ld+json", None, "json-ld", ox.RdfFormat.JSON_LD, JsonLd),
-        Format("ntriples", "graph.nt", "application/n-triples", None, "nt", ox.RdfFormat.N_TRIPLES, NTriples),
+        Format("turtle", "graph.ttl", "text/turtle", None, "turtle", ox.RdfFormat.TURTLE),
+        Format("jsonld", "graph.jsonld", "application/ld+json", None, "json-ld", ox.RdfFormat.JSON_LD),
+        Format("ntriples", "graph.nt", "application/n-triples", None, "nt", ox.RdfFormat.N_TRIPLES),
         Format("graphml", "graph.graphml", "application/graphml+xml", _graphml),
         Format("careers", "careers.csv", "text/csv", _careers),
         Format("html", "graph.html", "text/html", site=_html_site),
@@ -113,15 +116,26 @@ def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> l
     export = Export(g)
     chosen = list(formats)
     with outdir.staging(out, [f.file for f in FORMATS.values()]) as stage:
-        streamed = [f for f in chosen if f.stream is not None]
-        with ExitStack() as files:
-            writers = [f.stream(files.enter_context(stage.path(f.file).open("wb"))) for f in streamed if f.stream]
-            if writers:
-                write_all(rdf.groups(g), writers)
-        for fmt in chosen:
-            if fmt.site is not None:
-                fmt.site(export, stage.folder)  # graph.html, and graph.files/ when the graph is large
-            elif fmt.write is not None:
-                with stage.path(fmt.file).open("wb") as f:
-                    fmt.write(export, f)
+        with ExitStack() as beside:
+            rdf_files = {f.name: stage.path(f.file) for f in chosen if f.oxigraph is not None}
+            if rdf_files:
+                _write_rdf(g, stage.path(FORMATS["turtle"].file), rdf_files, beside)
+            for fmt in chosen:
+                if fmt.site is not None:
+                    fmt.site(export, stage.folder)  # graph.html, and graph.files/ when the graph is large
+                elif fmt.write is not None:
+                    with stage.path(fmt.file).open("wb") as f:
+                        fmt.write(export, f)
         return stage.publish({fmt.file: {"format": fmt.name, "media_type": fmt.media_type} for fmt in chosen})
+
+
+def _write_rdf(g: nx.MultiDiGraph, turtle: Path, files: dict[str, Path], beside: ExitStack) -> None:
+    """The triples generated once, written here as Turtle (into the staging folder even when not asked for);
+    N-Triples and JSON-LD made from it by a second process (:mod:`kgraph.export.transcode`), which goes on
+    while this one writes the other formats: ``beside`` waits for it."""
+    others = files.get("ntriples"), files.get("jsonld")
+    with turtle.open("wb", buffering=BUFFER) as f:
+        job = beside.enter_context(Transcoding(turtle, *others)) if any(others) else None
+        write_all(rdf.groups(g), [Turtle(f)])
+    if job is not None:
+        job.written()
