@@ -91,6 +91,11 @@ class Derived:
 
     def __init__(self, g: nx.MultiDiGraph, shown: int | None = None, joined: int | None = None) -> None:
         self.g = g
+        # networkx's own dicts of node attributes and of in-edges: its views cost a call each, and an entity
+        # named in thousands of articles is looked up thousands of times
+        self.node: dict[str, dict] = g._node  # type: ignore[attr-defined]
+        self.pred: dict[str, dict[str, dict]] = g._pred  # type: ignore[attr-defined]
+        self.rank: dict[str, int] | None = None
         self.shown = SHOWN if shown is None else shown
         self.joined = JOINED if joined is None else joined
         parents: dict[str, set[str]] = {}
@@ -102,6 +107,8 @@ class Derived:
             elif kind == "mentions":
                 mentioned.setdefault(s, set()).add(o)
         self.mentioned = {a: sorted(found) for a, found in mentioned.items()}
+        # articles an article names, if any: never co-mentioned, having no label for the query to show
+        self.named_articles = {o for found in mentioned.values() for o in found if self.node[o].get("type") == ARTICLE}
         self.within = {node: sorted(iri(a) for a in up - {node}) for node, up in ancestors(parents).items()}
 
     def rows(self, key: str) -> Iterator[Row]:
@@ -109,7 +116,7 @@ class Derived:
         subject = iri(key)
         for region in self.within.get(key, ()):
             yield subject, WITHIN, (0, region)
-        if self.g.nodes[key].get("type") == ARTICLE:
+        if self.node[key].get("type") == ARTICLE:
             return
         articles = self.articles(key)
         if sum(len(self.mentioned[a]) for a in articles) <= self.joined:
@@ -129,7 +136,7 @@ class Derived:
 
     def articles(self, key: str) -> list[str]:
         """The articles mentioning ``key``, by key (a mention is the edge keyed ``mentions``, as the graph makes it)."""
-        return sorted([a for a, edges in self.g.pred[key].items() if "mentions" in edges])
+        return sorted([a for a, edges in self.pred[key].items() if "mentions" in edges])
 
     def co_mentioned(self, key: str) -> dict[str, int]:
         """The entities ``mentioned-together`` shows for ``key``, with the number of articles each shares with it:
@@ -139,12 +146,24 @@ class Derived:
         for a in self.articles(key):
             counts.update(self.mentioned[a])
         counts.pop(key, None)
-        nodes = self.g.nodes
-        for other in [o for o in counts if nodes[o].get("type") == ARTICLE]:  # no label: never a row of the query
+        for other in self.named_articles.intersection(counts):
             del counts[other]
         if len(counts) <= self.shown:
             return dict(counts)
-        first = heapq.nsmallest(
-            self.shown, counts.items(), key=lambda kv: (-kv[1], nodes[kv[0]].get("label", ""), iri(kv[0]))
-        )
-        return dict(first)
+        # the first `shown` by count, then label and IRI: all those counted more than the last one's count,
+        # and of those counted as often as it, the first by label and IRI (labels looked up for those alone)
+        last = heapq.nlargest(self.shown, counts.values())[-1]
+        first = [(other, n) for other, n in counts.items() if n > last]
+        ties = [other for other, n in counts.items() if n == last]
+        ties = heapq.nsmallest(self.shown - len(first), ties, key=self.ranks().__getitem__)
+        return dict(first + [(other, last) for other in ties])
+
+    def ranks(self) -> dict[str, int]:
+        """Every entity's place in the order of label, then IRI: ranked once for all, where an entity's ties
+        would otherwise be sorted again for each entity named with them."""
+        if self.rank is None:
+            node = self.node
+            entities = [k for k, d in node.items() if d.get("type") != ARTICLE]
+            entities.sort(key=lambda k: (node[k].get("label", ""), iri(k)))
+            self.rank = {k: i for i, k in enumerate(entities)}
+        return self.rank

@@ -46,12 +46,11 @@ def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
     declarations, then nodes and edges sorted, attributes sorted), without a document tree in memory."""
     nodes = sorted(g.nodes)
     keys: dict[tuple[str, str, str], str] = {}
+    attributes = g.nodes
     for n in nodes:
-        for name, value in sorted(g.nodes[n].items()):
-            keys.setdefault(("node", name, TYPES[type(_flat(value))]), f"d{len(keys)}")
+        _declare(keys, "node", attributes[n])
     for _, _, _, attrs in _edges(g, nodes):
-        for name, value in sorted(attrs.items()):
-            keys.setdefault(("edge", name, TYPES[type(_kind(value))]), f"d{len(keys)}")
+        _declare(keys, "edge", attrs)
     lines = [HEAD]
     for (kind, name, typ), key in reversed(keys.items()):
         lines.append(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(xml_text(name))} attr.type="{typ}" />\n')
@@ -68,11 +67,21 @@ def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
     out.write(b"  </graph>\n</graphml>\n")
 
 
+def _declare(keys: dict[tuple[str, str, str], str], kind: str, attrs: dict) -> None:
+    """Number the ``<key>`` of each attribute of ``attrs`` not seen before, in the order of their names (an
+    attribute of a value of another type is another key). Most elements bring none: those are looked at once."""
+    found = [(kind, name, TYPES[type(_kind(value))]) for name, value in attrs.items()]
+    if all(key in keys for key in found):
+        return
+    for key in sorted(found):
+        keys.setdefault(key, f"d{len(keys)}")
+
+
 class _Texts:
     """The ``<data>`` elements of nodes and edges, and their ids as attributes. What repeats is made once:
-    short values (types, titles, dates), ids, and the article ids and sentences of evidence, which one
-    article's edges quote again and again. Escaping for XML works a character at a time, so evidence escaped
-    a piece at a time reads as the whole escaped at once."""
+    short values (types, titles, dates, counts, empty lists), ids, and the article ids and sentences of
+    evidence, which one article's edges quote again and again. Escaping for XML works a character at a time,
+    so evidence escaped a piece at a time reads as the whole escaped at once."""
 
     #: Texts remembered before the memory is cleared (they repeat within an article's edges and a node's).
     CACHE = 1 << 14
@@ -98,14 +107,16 @@ class _Texts:
         short = self.short
         parts = []
         for name, value in sorted(attrs.items()):
-            if type(value) is str and len(value) <= self.SHORT:
-                text = short.get((kind, name, value))
+            known = type(value)
+            if (known is str and len(value) <= self.SHORT) or known is int or (known is list and not value):
+                key = (kind, name, value if value or known is not list else "")  # [] is written as "" is
+                text = short.get(key)
                 if text is None:
                     if len(short) > self.CACHE:
                         short.clear()
-                    text = short[(kind, name, value)] = self._element(kind, name, value)
+                    text = short[key] = self._element(kind, name, value)
                 parts.append(text)
-            elif type(value) is EvidenceList and value:
+            elif known is EvidenceList and value:
                 key = self.keys[(kind, name, "string")]
                 parts.append(f'      <data key="{key}">{self._evidence(value)}</data>\n')
             else:

@@ -143,6 +143,31 @@ def test_only_the_first_shown_are_kept_as_the_query_orders_them():
     assert len(Derived(g, shown=50, joined=0).co_mentioned("person/a")) == 5
 
 
+def ranked(g: nx.MultiDiGraph, key: str, shown: int) -> dict[str, int]:
+    """The query's ranking, the plain way: every entity sharing an article with ``key``, counted, sorted by
+    count (most first), label and IRI, the first ``shown`` kept."""
+    counts: Counter[str] = Counter()
+    for a in g.predecessors(key):
+        counts.update(o for o in g.successors(a) if o != key)
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], g.nodes[kv[0]]["label"], rdf.iri(kv[0])))
+    return dict(order[:shown])
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_first_shown_are_the_plain_rankings_with_many_ties(seed):
+    import random
+
+    rnd = random.Random(seed)
+    people = [f"person/{i:02d}" for i in range(40)]
+    labels = {p: rnd.choice(["Li", "Wang", "Zhang", "Liu"]) for p in people}  # labels shared: ties go to IRIs
+    g = articles_graph({f"article/{n}": rnd.sample(people, rnd.randint(2, 12)) for n in range(60)}, labels)
+    for shown in (1, 3, 10, 25, 50):
+        d = Derived(g, shown=shown, joined=0)
+        for key in people[:10]:
+            if key in g:
+                assert d.co_mentioned(key) == ranked(g, key, shown), (seed, shown, key)
+
+
 def test_the_threshold_is_the_number_of_mentions_the_query_would_join():
     g = articles_graph({"article/1": ["person/a", "person/b", "person/c"], "article/2": ["person/a", "person/b"]})
     # a's articles hold 5 mentions in all: counted by the query up to 5, written from 4
