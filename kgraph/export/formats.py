@@ -118,24 +118,25 @@ def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> l
     with outdir.staging(out, [f.file for f in FORMATS.values()]) as stage:
         with ExitStack() as beside:
             rdf_files = {f.name: stage.path(f.file) for f in chosen if f.oxigraph is not None}
-            if rdf_files:
-                _write_rdf(g, stage.path(FORMATS["turtle"].file), rdf_files, beside)
+            job = _write_rdf(g, stage.path(FORMATS["turtle"].file), rdf_files, beside) if rdf_files else None
             for fmt in chosen:
                 if fmt.site is not None:
                     fmt.site(export, stage.folder)  # graph.html, and graph.files/ when the graph is large
                 elif fmt.write is not None:
                     with stage.path(fmt.file).open("wb") as f:
                         fmt.write(export, f)
-        return stage.publish({fmt.file: {"format": fmt.name, "media_type": fmt.media_type} for fmt in chosen})
+        files = {fmt.file: {"format": fmt.name, "media_type": fmt.media_type} for fmt in chosen}
+        return stage.publish(files, job.measured if job is not None else None)
 
 
-def _write_rdf(g: nx.MultiDiGraph, turtle: Path, files: dict[str, Path], beside: ExitStack) -> None:
+def _write_rdf(g: nx.MultiDiGraph, turtle: Path, files: dict[str, Path], beside: ExitStack) -> Transcoding | None:
     """The triples generated once, written here as Turtle (into the staging folder even when not asked for);
-    N-Triples and JSON-LD made from it by a second process (:mod:`kgraph.export.transcode`), which goes on
-    while this one writes the other formats: ``beside`` waits for it."""
+    N-Triples and JSON-LD made from it by a second process (:mod:`kgraph.export.transcode`), returned, which
+    goes on while this one writes the other formats: ``beside`` waits for it."""
     others = files.get("ntriples"), files.get("jsonld")
     with turtle.open("wb", buffering=BUFFER) as f:
         job = beside.enter_context(Transcoding(turtle, *others)) if any(others) else None
         write_all(rdf.groups(g), [Turtle(f)])
     if job is not None:
         job.written()
+    return job

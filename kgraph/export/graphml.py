@@ -109,12 +109,12 @@ class _Texts:
         for name, value in sorted(attrs.items()):
             known = type(value)
             if (known is str and len(value) <= self.SHORT) or known is int or (known is list and not value):
-                key = (kind, name, value if value or known is not list else "")  # [] is written as "" is
-                text = short.get(key)
+                seen = (kind, name, value if value or known is not list else "")  # [] is written as "" is
+                text = short.get(seen)
                 if text is None:
                     if len(short) > self.CACHE:
                         short.clear()
-                    text = short[key] = self._element(kind, name, value)
+                    text = short[seen] = self._element(kind, name, value)
                 parts.append(text)
             elif known is EvidenceList and value:
                 key = self.keys[(kind, name, "string")]

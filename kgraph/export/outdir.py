@@ -103,16 +103,20 @@ class Staging:
     def path(self, name: str) -> Path:
         return self.folder / name
 
-    def publish(self, files: dict[str, dict[str, str]]) -> list[Path]:
+    def publish(self, files: dict[str, dict[str, str]], measured: dict[str, dict] | None = None) -> list[Path]:
         """Swap the staged ``files`` into the output directory, then the manifest describing them.
 
-        ``files`` maps each file name to what the manifest says of it besides its size and SHA-256.
+        ``files`` maps each file name to what the manifest says of it besides its size and SHA-256, which are
+        measured here unless ``measured`` gives them (as :func:`measure` does: the process that wrote a file).
         """
+        measured = measured or {}
         from kgraph.viz.site import describe, remove_folder, replace_folder, side_folder
 
         pages = [n for n in files if n.endswith(".html")]
         folders = {side_folder(n): files[n] for n in pages if self.path(side_folder(n)).is_dir()}
-        entries = [{"file": name, **about, **_measure(self.path(name))} for name, about in files.items()]
+        entries = [
+            {"file": name, **about, **(measured.get(name) or measure(self.path(name)))} for name, about in files.items()
+        ]
         entries += [{"file": name, **about, **describe(self.path(name))} for name, about in folders.items()]
         manifest = json.dumps({"files": entries}, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
         self.path(MANIFEST).write_text(manifest, encoding="utf-8")
@@ -139,7 +143,8 @@ def staging(out: Path, names: Iterable[str]) -> Iterator[Staging]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _measure(path: Path) -> dict[str, int | str]:
+def measure(path: Path) -> dict[str, int | str]:
+    """A file's size and SHA-256, as the manifest gives them."""
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as f:
@@ -168,6 +173,6 @@ def verify(out: Path) -> list[str]:
         if "files" in entry:  # a page's side folder
             if not path.is_dir() or describe(path) != {k: entry[k] for k in ("files", "bytes", "sha256")}:
                 bad.append(name)
-        elif not path.is_file() or _measure(path) != {"bytes": entry["bytes"], "sha256": entry["sha256"]}:
+        elif not path.is_file() or measure(path) != {"bytes": entry["bytes"], "sha256": entry["sha256"]}:
             bad.append(name)
     return bad

@@ -9,13 +9,15 @@ subject's node object from its triples as they come. The build meanwhile writes 
 careers.csv), so the two processes keep two cores busy; the second holds no more than a subject's triples.
 
 The build tells the second process that the Turtle is whole by closing its standard input.
-Run by hand: ``python -m kgraph.export.transcode TURTLE [--ntriples FILE] [--jsonld FILE] < /dev/null``.
+It prints the size and SHA-256 of each file it wrote, for the build's manifest, as JSON. Run by hand:
+``python -m kgraph.export.transcode TURTLE [--ntriples FILE] [--jsonld FILE] < /dev/null``.
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import select
 import subprocess
@@ -29,6 +31,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 import kgraph
+from kgraph.export.outdir import measure
 from kgraph.export.writers import INTEGER, STRING, JsonLd, Object, Row
 
 #: How long a read at the end of the growing file waits before it looks again (seconds).
@@ -55,7 +58,11 @@ class Transcoding:
         here = str(Path(kgraph.__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH", "")) if p)
         self.errors = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=self.errors, env=env)
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, env=env
+        )
+        #: The size and SHA-256 of each file written, by name, as the manifest gives them (once it has finished).
+        self.measured: dict[str, dict] = {}
 
     def written(self) -> None:
         """The Turtle file is whole: the second process reads it to its end and finishes."""
@@ -72,7 +79,11 @@ class Transcoding:
                 self.process.wait()
                 return
             self.written()
-            if self.process.wait() != 0:
+            assert self.process.stdout is not None
+            report = self.process.stdout.read()
+            if self.process.wait() == 0:
+                self.measured = json.loads(report)
+            else:
                 self.errors.seek(0)
                 lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
                 names = " and ".join(p.name for p in self.files)
@@ -165,6 +176,9 @@ def main(argv: list[str] | None = None) -> None:
         open(args.jsonld or os.devnull, "wb", buffering=buffer) as js,
     ):
         transcode(turtle, nt if args.ntriples else None, js if args.jsonld else None)
+    # the manifest's sums, taken here: the files are still in memory's page cache, and the build is busy
+    written = [Path(p) for p in (args.ntriples, args.jsonld) if p]
+    print(json.dumps({p.name: measure(p) for p in written}))
 
 
 if __name__ == "__main__":

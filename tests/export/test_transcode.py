@@ -8,7 +8,7 @@ import time
 import pytest
 
 from kgraph.export import formats, rdf
-from kgraph.export.outdir import read_manifest
+from kgraph.export.outdir import measure, read_manifest, verify
 from kgraph.export.transcode import Growing, TranscodeError, Transcoding, transcode
 from kgraph.export.writers import JsonLd, NTriples, Turtle
 from kgraph.pipeline import build, write_exports
@@ -83,6 +83,15 @@ def test_the_second_process_reads_the_turtle_as_it_is_written(tmp_path):
         job.written()
     assert nt.read_bytes() == written(NTriples, groups)
     assert js.read_bytes() == written(JsonLd, groups)
+    assert job.measured == {"graph.nt": measure(nt), "graph.jsonld": measure(js)}  # for the manifest
+
+
+def test_the_manifest_gives_the_second_processs_files_as_they_are(seeds_graph, tmp_path):
+    write_exports(seeds_graph, tmp_path, html=False)
+    assert verify(tmp_path) == []
+    listed = read_manifest(tmp_path)
+    for name in ("graph.nt", "graph.jsonld"):
+        assert {k: listed[name][k] for k in ("bytes", "sha256")} == measure(tmp_path / name)
 
 
 def test_a_failure_names_the_files_and_the_error(tmp_path):
