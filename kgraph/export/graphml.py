@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
 from typing import BinaryIO
@@ -43,38 +45,34 @@ def to_graphml(g: nx.MultiDiGraph) -> str:
 
 def write_graphml(g: nx.MultiDiGraph, out: BinaryIO) -> None:
     """Write the graph as GraphML, a node or an edge at a time: the layout networkx writes (``<key>``
-    declarations, then nodes and edges sorted, attributes sorted), without a document tree in memory."""
+    declarations, then nodes and edges sorted, attributes sorted), without a document tree in memory.
+
+    The declarations come first but are known only once every element has been seen, so the elements go to a
+    temporary file as they are made, each new attribute declared as it is met, and follow the declarations."""
     nodes = sorted(g.nodes)
     keys: dict[tuple[str, str, str], str] = {}
-    attributes = g.nodes
-    for n in nodes:
-        _declare(keys, "node", attributes[n])
-    for _, _, _, attrs in _edges(g, nodes):
-        _declare(keys, "edge", attrs)
-    lines = [HEAD]
-    for (kind, name, typ), key in reversed(keys.items()):
-        lines.append(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(xml_text(name))} attr.type="{typ}" />\n')
-    lines.append('  <graph edgedefault="directed">\n')
-    out.write("".join(lines).encode("utf-8"))
     texts = _Texts(keys)
     ids = texts.ids
-    for n in nodes:
-        data = texts.data("node", g.nodes[n])
-        out.write(f"    <node id={ids(n)}>\n{data}    </node>\n".encode())
-    for s, o, k, attrs in _edges(g, nodes):
-        data = texts.data("edge", attrs)
-        out.write(f"    <edge source={ids(s)} target={ids(o)} id={ids(k)}>\n{data}    </edge>\n".encode())
+    attributes = g.nodes
+    with tempfile.TemporaryFile(prefix="kgraph-graphml-") as body:
+        for n in nodes:
+            data = texts.data("node", attributes[n])
+            body.write(f"    <node id={ids(n)}>\n{data}    </node>\n".encode())
+        for s, o, k, attrs in _edges(g, nodes):
+            data = texts.data("edge", attrs)
+            body.write(f"    <edge source={ids(s)} target={ids(o)} id={ids(k)}>\n{data}    </edge>\n".encode())
+        lines = [HEAD]
+        for (kind, name, typ), key in reversed(keys.items()):
+            lines.append(f'  <key id="{key}" for="{kind}" attr.name={quoteattr(xml_text(name))} attr.type="{typ}" />\n')
+        lines.append('  <graph edgedefault="directed">\n')
+        out.write("".join(lines).encode("utf-8"))
+        body.seek(0)
+        shutil.copyfileobj(body, out, COPY)
     out.write(b"  </graph>\n</graphml>\n")
 
 
-def _declare(keys: dict[tuple[str, str, str], str], kind: str, attrs: dict) -> None:
-    """Number the ``<key>`` of each attribute of ``attrs`` not seen before, in the order of their names (an
-    attribute of a value of another type is another key). Most elements bring none: those are looked at once."""
-    found = [(kind, name, TYPES[type(_kind(value))]) for name, value in attrs.items()]
-    if all(key in keys for key in found):
-        return
-    for key in sorted(found):
-        keys.setdefault(key, f"d{len(keys)}")
+#: Bytes copied at a time from the temporary file of elements.
+COPY = 1 << 20
 
 
 class _Texts:
@@ -117,15 +115,24 @@ class _Texts:
                     text = short[seen] = self._element(kind, name, value)
                 parts.append(text)
             elif known is EvidenceList and value:
-                key = self.keys[(kind, name, "string")]
+                key = self.key(kind, name, "string")
                 parts.append(f'      <data key="{key}">{self._evidence(value)}</data>\n')
             else:
                 parts.append(self._element(kind, name, value))
         return "".join(parts)
 
+    def key(self, kind: str, name: str, typ: str) -> str:
+        """The id of the ``<key>`` of this attribute, numbered when first met: elements are made in the order
+        they are written and their attributes in sorted order, so the ids are numbered in that order."""
+        found = (kind, name, typ)
+        key = self.keys.get(found)
+        if key is None:
+            key = self.keys[found] = f"d{len(self.keys)}"
+        return key
+
     def _element(self, kind: str, name: str, value: object) -> str:
         flat = _flat(value)
-        key = self.keys[(kind, name, TYPES[type(flat)])]
+        key = self.key(kind, name, TYPES[type(flat)])
         text = escape(str(flat))
         return f'      <data key="{key}">{text}</data>\n' if text else f'      <data key="{key}" />\n'
 
@@ -162,13 +169,6 @@ def _edges(g: nx.MultiDiGraph, nodes: list[str]) -> Iterator[tuple[str, str, str
             edges = targets[o]
             for k in sorted(edges):
                 yield s, o, k, edges[k]
-
-
-def _kind(value: object) -> object:
-    """A value as :func:`_flat` types it, without writing out a long one (evidence) only to learn it is text."""
-    if type(value) is str or isinstance(value, (EvidenceList, list)) or value is None:
-        return ""
-    return _flat(value)
 
 
 def xml_text(text: str) -> str:

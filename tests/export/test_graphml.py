@@ -68,3 +68,36 @@ def test_packed_evidence_in_the_file_is_the_escaped_json_of_its_dicts() -> None:
     for found in (items, items[1:]):
         assert escape(xml_text(json.dumps(found, ensure_ascii=False, sort_keys=True))) in text
     ET.fromstring(text.encode("utf-8"))
+
+
+def test_keys_are_declared_in_the_order_elements_and_their_sorted_attributes_first_use_them():
+    """Each attribute (name, type) is numbered where it is first met, nodes by key, then edges, each element's
+    attributes by name: the numbers networkx gives, declared in reverse as it declares them."""
+    g = nx.MultiDiGraph()
+    g.add_node("b", weight="heavy", label="B")  # met second: its attributes come after a's
+    g.add_node("a", weight=3, type="Person", aliases=[])
+    g.add_node("c", weight=2.5, flag=True)
+    g.add_edge("a", "b", key="k", type="t", count=1, evidence=[])
+    g.add_edge("b", "c", key="k", count="many")
+    text = to_graphml(g)
+    declared = [line.strip() for line in text.splitlines() if line.strip().startswith("<key ")]
+    expected = [
+        ("d0", "node", "aliases", "string"),
+        ("d1", "node", "type", "string"),
+        ("d2", "node", "weight", "long"),
+        ("d3", "node", "label", "string"),
+        ("d4", "node", "weight", "string"),
+        ("d5", "node", "flag", "string"),
+        ("d6", "node", "weight", "double"),
+        ("d7", "edge", "count", "long"),
+        ("d8", "edge", "evidence", "string"),
+        ("d9", "edge", "type", "string"),
+        ("d10", "edge", "count", "string"),
+    ]
+    assert declared == [
+        f'<key id="{i}" for="{kind}" attr.name="{name}" attr.type="{typ}" />' for i, kind, name, typ in reversed(expected)
+    ]
+    assert '<node id="a">\n      <data key="d0" />\n      <data key="d1">Person</data>\n      <data key="d2">3</data>' in text
+    assert text.index("<graph ") > text.index('<key id="d0"') and text.endswith("  </graph>\n</graphml>\n")
+    back = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
+    assert back.nodes["a"]["weight"] == 3 and back.nodes["b"]["weight"] == "heavy" and back.nodes["c"]["weight"] == 2.5
