@@ -2,8 +2,8 @@
 
 ``write_exports`` writes the ones asked for from this registry, with a manifest; ``kgraph stats``
 and the SPARQL engines find the parser of a graph file here by its suffix. The
-triples are generated once, a subject at a time, and written as Turtle; a
-second process makes N-Triples and JSON-LD from that file as it grows, while
+triples are generated once, a subject at a time, and spooled to a second
+process that writes the RDF files from them (:mod:`kgraph.export.spool`), while
 this one writes GraphML and ``careers.csv`` (the table of :mod:`kgraph.careers`),
 made from the networkx graph.
 """
@@ -21,11 +21,13 @@ import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.export import graphml, outdir, rdf
-from kgraph.export.transcode import Transcoding
-from kgraph.export.writers import Turtle, write_all
+from kgraph.export.spool import Spool, Writing
+from kgraph.export.writers import write_all
 
-#: The Turtle file's buffer: the second process reads what is flushed.
+#: The spool's buffer: the second process reads what is flushed.
 BUFFER = 1 << 20
+#: The spool of subjects, in the staging folder (removed with it).
+SPOOL = "subjects.spool"
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> l
     with outdir.staging(out, [f.file for f in FORMATS.values()]) as stage:
         with ExitStack() as beside:
             rdf_files = {f.name: stage.path(f.file) for f in chosen if f.oxigraph is not None}
-            job = _write_rdf(g, stage.path(FORMATS["turtle"].file), rdf_files, beside) if rdf_files else None
+            job = _write_rdf(g, stage.path(SPOOL), rdf_files, beside) if rdf_files else None
             for fmt in chosen:
                 if fmt.site is not None:
                     fmt.site(export, stage.folder)  # graph.html, and graph.files/ when the graph is large
@@ -129,14 +131,12 @@ def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> l
         return stage.publish(files, job.measured if job is not None else None)
 
 
-def _write_rdf(g: nx.MultiDiGraph, turtle: Path, files: dict[str, Path], beside: ExitStack) -> Transcoding | None:
-    """The triples generated once, written here as Turtle (into the staging folder even when not asked for);
-    N-Triples and JSON-LD made from it by a second process (:mod:`kgraph.export.transcode`), returned, which
-    goes on while this one writes the other formats: ``beside`` waits for it."""
-    others = files.get("ntriples"), files.get("jsonld")
-    with turtle.open("wb", buffering=BUFFER) as f:
-        job = beside.enter_context(Transcoding(turtle, *others)) if any(others) else None
-        write_all(rdf.groups(g), [Turtle(f)])
-    if job is not None:
-        job.written()
+def _write_rdf(g: nx.MultiDiGraph, spool: Path, files: dict[str, Path], beside: ExitStack) -> Writing:
+    """The subjects generated here, once, and spooled to a second process that writes the RDF files from them
+    (:mod:`kgraph.export.spool`), returned: it goes on while this one writes the other formats, and ``beside``
+    waits for it."""
+    with spool.open("wb", buffering=BUFFER) as f:
+        job = beside.enter_context(Writing(spool, files))
+        write_all(rdf.groups(g), [Spool(f)])
+    job.written()
     return job

@@ -95,9 +95,11 @@ def test_keys_are_declared_in_the_order_elements_and_their_sorted_attributes_fir
         ("d10", "edge", "count", "string"),
     ]
     assert declared == [
-        f'<key id="{i}" for="{kind}" attr.name="{name}" attr.type="{typ}" />' for i, kind, name, typ in reversed(expected)
+        f'<key id="{i}" for="{kind}" attr.name="{name}" attr.type="{typ}" />'
+        for i, kind, name, typ in reversed(expected)
     ]
-    assert '<node id="a">\n      <data key="d0" />\n      <data key="d1">Person</data>\n      <data key="d2">3</data>' in text
+    node_a = '<node id="a">\n      <data key="d0" />\n      <data key="d1">Person</data>\n      <data key="d2">3</data>'
+    assert node_a in text
     assert text.index("<graph ") > text.index('<key id="d0"') and text.endswith("  </graph>\n</graphml>\n")
     back = nx.read_graphml(io.BytesIO(text.encode("utf-8")))
     assert back.nodes["a"]["weight"] == 3 and back.nodes["b"]["weight"] == "heavy" and back.nodes["c"]["weight"] == 2.5
