@@ -90,7 +90,6 @@ class Derived:
     for, so no table of pairs is ever held."""
 
     def __init__(self, g: nx.MultiDiGraph, shown: int | None = None, joined: int | None = None) -> None:
-        self.g = g
         # networkx's own dicts of node attributes and of in-edges: its views cost a call each, and an entity
         # named in thousands of articles is looked up thousands of times
         self.node: dict[str, dict] = g._node  # type: ignore[attr-defined]

@@ -20,14 +20,7 @@ from typing import BinaryIO
 import networkx as nx
 import pyoxigraph as ox
 
-from kgraph.export import graphml, outdir, rdf
-from kgraph.export.spool import Spool, Writing
-from kgraph.export.writers import write_all
-
-#: The spool's buffer: the second process reads what is flushed.
-BUFFER = 1 << 20
-#: The spool of subjects, in the staging folder (removed with it).
-SPOOL = "subjects.spool"
+from kgraph.export import graphml, outdir, rdf, spool
 
 
 @dataclass(frozen=True)
@@ -120,7 +113,7 @@ def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> l
     with outdir.staging(out, [f.file for f in FORMATS.values()]) as stage:
         with ExitStack() as beside:
             rdf_files = {f.name: stage.path(f.file) for f in chosen if f.oxigraph is not None}
-            job = _write_rdf(g, stage.path(SPOOL), rdf_files, beside) if rdf_files else None
+            job = spool.write(rdf.groups(g), stage.path(spool.SPOOL), rdf_files, beside) if rdf_files else None
             for fmt in chosen:
                 if fmt.site is not None:
                     fmt.site(export, stage.folder)  # graph.html, and graph.files/ when the graph is large
@@ -129,14 +122,3 @@ def write_formats(g: nx.MultiDiGraph, out: Path, formats: Iterable[Format]) -> l
                         fmt.write(export, f)
         files = {fmt.file: {"format": fmt.name, "media_type": fmt.media_type} for fmt in chosen}
         return stage.publish(files, job.measured if job is not None else None)
-
-
-def _write_rdf(g: nx.MultiDiGraph, spool: Path, files: dict[str, Path], beside: ExitStack) -> Writing:
-    """The subjects generated here, once, and spooled to a second process that writes the RDF files from them
-    (:mod:`kgraph.export.spool`), returned: it goes on while this one writes the other formats, and ``beside``
-    waits for it."""
-    with spool.open("wb", buffering=BUFFER) as f:
-        job = beside.enter_context(Writing(spool, files))
-        write_all(rdf.groups(g), [Spool(f)])
-    job.written()
-    return job

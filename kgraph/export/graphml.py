@@ -105,16 +105,16 @@ class _Texts:
         short = self.short
         parts = []
         for name, value in sorted(attrs.items()):
-            known = type(value)
-            if (known is str and len(value) <= self.SHORT) or known is int or (known is list and not value):
-                seen = (kind, name, value if value or known is not list else "")  # [] is written as "" is
+            cls = type(value)
+            if (cls is str and len(value) <= self.SHORT) or cls is int or (cls is list and not value):
+                seen = (kind, name, value if value or cls is not list else "")  # [] is written as "" is
                 text = short.get(seen)
                 if text is None:
                     if len(short) > self.CACHE:
                         short.clear()
                     text = short[seen] = self._element(kind, name, value)
                 parts.append(text)
-            elif known is EvidenceList and value:
+            elif cls is EvidenceList and value:
                 key = self.key(kind, name, "string")
                 parts.append(f'      <data key="{key}">{self._evidence(value)}</data>\n')
             else:

@@ -28,7 +28,8 @@ import struct
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -37,6 +38,10 @@ import kgraph
 from kgraph.export.outdir import measure
 from kgraph.export.writers import JsonLd, NTriples, Row, Shape, Shaped, Turtle, Writer, write_all
 
+#: The spool's file name (in the folder the files are written to) and its buffer: the second process reads
+#: what is flushed.
+SPOOL = "subjects.spool"
+BUFFER = 1 << 20
 #: How long a read at the end of the growing file waits before it looks again (seconds).
 POLL = 0.02
 #: Subjects a record holds.
@@ -105,6 +110,19 @@ def unspool(stream: BinaryIO) -> Iterator[tuple[str, list[Row] | Shaped]]:
                 shapes[entry[1]] = Shape(list(entry[2]))
             else:
                 return
+
+
+def write(
+    groups: Iterable[tuple[str, list[Row] | Shaped]], spool: Path, files: dict[str, Path], beside: ExitStack
+) -> Writing:
+    """Spool ``groups`` (see :func:`~kgraph.export.rdf.groups`) to ``spool`` for a second process that writes
+    ``files`` (by name in :data:`WRITERS`) from them; returned, as it goes on once the spool is whole, and
+    ``beside`` waits for it."""
+    with spool.open("wb", buffering=BUFFER) as f:
+        job = beside.enter_context(Writing(spool, files))
+        write_all(groups, [Spool(f)])
+    job.written()
+    return job
 
 
 class Writing:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from kgraph.export import formats, rdf, spool
+from kgraph.export import rdf, spool
 from kgraph.export.outdir import measure, read_manifest, verify
 from kgraph.export.spool import Growing, Spool, SpoolError, Writing, unspool
 from kgraph.export.writers import JsonLd, NTriples, Shaped, Turtle, write_all
@@ -128,7 +128,7 @@ class BrokenSpool(Spool):
 def test_a_failed_second_process_changes_none_of_the_exports(seeds_graph, tmp_path, monkeypatch):
     write_exports(seeds_graph, tmp_path, html=False)
     before = read_manifest(tmp_path)
-    monkeypatch.setattr(formats, "Spool", BrokenSpool)
+    monkeypatch.setattr(spool, "Spool", BrokenSpool)
     with pytest.raises(SpoolError, match=r"^graph\.ttl, graph\.nt, graph\.jsonld: not written"):
         write_exports(seeds_graph, tmp_path, html=False)
     assert read_manifest(tmp_path) == before
