@@ -9,8 +9,9 @@ stage's own), measures:
             (the RDF files by a second process, from the subjects the build spools), and that process's
             CPU; then Turtle and N-Triples streamed again from the built graph to files in one process,
             in triples per second: generated and written, and each part alone
-  add       the same build folder after --add more articles: only those are extracted (the cache); the
-            build without exports, as `kgraph build --no-exports` runs it
+  add       the same build folder after --add more articles: only those are extracted (the fact cache) and
+            merged (the graph the build kept); the build without exports, as `kgraph build --no-exports`
+            runs it
 Peak memory is the process's maximum resident set (ru_maxrss).
 """
 
@@ -58,6 +59,7 @@ elif mode in ("build", "add"):
     figures["read+extract+merge"] = (*since(c), peak())
     figures["workers_cpu"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime, 2)
     figures["extracted"] = result.extracted
+    figures["merged"] = result.merged
 if mode == "build":
     from kgraph.export import rdf
     from kgraph.export.writers import NTriples, Turtle, write_all
@@ -137,8 +139,8 @@ def main() -> None:
             )
             cpu, wall, peak = added["read+extract+merge"]
             print(
-                f"  +{args.add} articles: extracted={added['extracted']} build wall={wall:.1f} s "
-                f"(exports not rewritten: kgraph export does that when asked), peak={peak} MB"
+                f"  +{args.add} articles: extracted={added['extracted']} merged={added['merged']} "
+                f"build wall={wall:.1f} s (exports not rewritten: kgraph export does that when asked), peak={peak} MB"
             )
             print(
                 f"  written (generated and written, a stream): turtle={written['turtle']:,} triples/s "

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from kgraph import __version__, reading
+from kgraph import __version__, heap, reading
 from kgraph.export.formats import FORMATS, select_formats
 from kgraph.parallel import cores
 from kgraph.pipeline import build, write_exports
@@ -71,7 +71,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"error: --out {out}: cannot write ({problem}); the files already there stay whole", file=sys.stderr)
         return 1
     s = result.summary()
-    print(f"articles: {s.articles}" + (f" ({result.extracted} extracted)" if cache is not None else ""))
+    done = f" ({result.extracted} extracted, {result.merged} merged)" if cache is not None else ""
+    print(f"articles: {s.articles}{done}")
     print("entities: " + ", ".join(f"{k} {v}" for k, v in s.entities.items()))
     print("relations: " + ", ".join(f"{k} {v}" for k, v in s.relations.items()))
     if result.unsupported:
@@ -90,12 +91,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"store {args.store}: {synced.triples} triples ({how})")
     if written:
         print("wrote " + ", ".join(str(p) for p in written))
+    heap.leave_at_exit(result)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kgraph.factstore import FactStore
-    from kgraph.graph import build_graph
+    from kgraph.pipeline import cached_graph
 
     out = Path(args.out)
     if not (out / CACHE).is_file():
@@ -103,11 +104,13 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"error: {out}: no facts kept there ({CACHE} is missing); run `kgraph build --out {out}`", file=sys.stderr
         )
         return 2
-    with FactStore(out / CACHE) as store:
-        facts = store.all()
-    written = write_exports(build_graph(facts), out, html=args.html, formats=args.formats)
-    print(f"articles: {len(facts)}")
+    g, articles, warnings = cached_graph(out / CACHE)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    written = write_exports(g, out, html=args.html, formats=args.formats)
+    print(f"articles: {articles}")
     print("wrote " + ", ".join(str(p) for p in written))
+    heap.leave_at_exit(g)
     return 0
 
 
@@ -471,7 +474,7 @@ def parser() -> argparse.ArgumentParser:
         help="write the export files (default: yes; `kgraph export OUT` writes them later from the cache)",
     )
     b.set_defaults(func=cmd_build)
-    e = sub.add_parser("export", help="write the export files of a build again, from the facts it keeps")
+    e = sub.add_parser("export", help="write the export files of a build again, from the graph (or the facts) it keeps")
     e.add_argument("out", nargs="?", default="exports", help="the build's output directory (default: exports)")
     e.add_argument(
         "--html", action=argparse.BooleanOptionalAction, default=True, help="also write graph.html (default: yes)"
@@ -599,5 +602,10 @@ def main(argv: list[str] | None = None) -> int:
     return int(args.func(args))
 
 
+def run() -> None:
+    """The ``kgraph`` command: :func:`main`, its exit code the process's (see :func:`kgraph.heap.run`)."""
+    heap.run(main)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -32,6 +32,7 @@ ODD_ID = "line {line}: the id holds characters no export can write; the article 
 BAD_URL = "line {line}: 'url' {value!r} is not an absolute IRI (no scheme such as https:); the url is left out"
 ENCODED_URL = "line {line}: 'url' {value!r} holds characters an IRI cannot; written as {iri!r}"
 LONE_SURROGATES = "line {line}: lone surrogate escapes (\\ud800-\\udfff) in {fields}; replaced by U+FFFD"
+KEPT_GRAPH_UNREADABLE = "the graph kept by the last build cannot be used ({error}); every article is merged again"
 EXTRACTION_FAILED = "extraction of article {id!r} failed ({error}); the article is skipped"
 
 

@@ -12,10 +12,12 @@ know the difference; :meth:`EvidenceList.records` gives tuples, for the writers 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, MutableSequence, Sequence
-from typing import Any, overload
+from pathlib import Path
+from typing import Any, BinaryIO, overload
 
 import networkx as nx
 
@@ -39,12 +41,45 @@ class EvidenceBook:
     def __init__(self) -> None:
         self.article_ids: list[str] = []
         self._article_number: dict[str, int] = {}
-        self._file = tempfile.TemporaryFile(prefix="kgraph-sentences-")
+        self._file: BinaryIO = tempfile.TemporaryFile(prefix="kgraph-sentences-")
+        self.path: Path | None = None  # the file's name, when it has one (:meth:`resume`)
         self._ends = array("q", [0])  # sentence i is bytes _ends[i]:_ends[i+1] of the file
         self._buffer = bytearray()
         self._written = 0  # bytes of the file written; the buffer holds those after
         self._in_article: dict[str, int] = {}
         self._last: tuple[int, str] = (-1, "")
+
+    @classmethod
+    def resume(cls, path: Path, article_ids: list[str], ends: bytes) -> EvidenceBook:
+        """The book a kept graph saved (:meth:`save`): its sentences in the file at ``path``, which new ones
+        are appended to; whatever the file holds past the saved sentences (a build that stopped before it
+        saved) is cut off first."""
+        book = cls()
+        book._file.close()
+        book._file = open(path, "r+b")  # noqa: SIM115  # open as long as the book
+        book.path = path
+        book._ends = array("q")
+        book._ends.frombytes(ends)
+        book._written = book._ends[-1]
+        book._file.truncate(book._written)
+        book.article_ids = article_ids
+        book._article_number = {a: i for i, a in enumerate(article_ids)}
+        return book
+
+    def article_numbers(self) -> dict[str, int]:
+        """Each article's number, by id."""
+        return self._article_number
+
+    def save(self, path: Path) -> tuple[list[str], bytes]:
+        """Write every sentence to ``path`` (unless the book's file is that one already) and give what
+        :meth:`resume` needs besides: the article ids and the sentences' ends."""
+        self._flush()
+        if self.path != path:
+            with open(path, "wb") as out:
+                self._file.seek(0)
+                shutil.copyfileobj(self._file, out, BUFFER)
+                out.truncate(self._written)
+        return self.article_ids, self._ends.tobytes()
 
     def __len__(self) -> int:
         """How many sentences are stored."""
@@ -109,6 +144,13 @@ class EvidenceList:
         for item in items:
             self.append(item)
 
+    @classmethod
+    def of(cls, book: EvidenceBook, packed: bytes) -> EvidenceList:
+        """The list whose records are ``packed`` (the bytes of another's ``data``)."""
+        items = cls.__new__(cls)
+        items.book, items.data = book, array("i", packed)
+        return items
+
     def add(self, article: int, start: int, end: int, sentence: int) -> None:
         """A record by the book's numbers of its article and sentence."""
         self.data.extend((article, start, end, sentence))
@@ -128,6 +170,18 @@ class EvidenceList:
         ids, data = self.book.article_ids, self.data
         for i in range(0, len(data), 4):
             yield ids[data[i]]
+
+    def last_article(self) -> str | None:
+        """The article of the last record, if any."""
+        return self.book.article_ids[self.data[-4]] if self.data else None
+
+    def sort_by_article(self) -> None:
+        """Order the records by article id, keeping the order of each article's own: the order a build that
+        merged every article in the order of their ids gives, whatever order they came in."""
+        ids, data = self.book.article_ids, self.data
+        order = sorted(range(len(self)), key=lambda i: ids[data[4 * i]])
+        if order != list(range(len(order))):
+            self.data = array("i", [x for i in order for x in data[4 * i : 4 * i + 4]])
 
     def records(self) -> Iterator[Record]:
         """Every record as ``(article, start, end, sentence)``."""
@@ -192,6 +246,14 @@ def articles(items: Sequence[Mapping[str, Any]]) -> Iterator[str]:
     if isinstance(items, EvidenceList):
         return items.articles()
     return (str(e["article"]) for e in items)
+
+
+def sort_by_article(items: MutableSequence[Any]) -> None:
+    """Order an evidence list, packed or plain, by article id (see :meth:`EvidenceList.sort_by_article`)."""
+    if isinstance(items, EvidenceList):
+        items.sort_by_article()
+    else:
+        items[:] = sorted(items, key=lambda e: str(e["article"]))
 
 
 def append_first(into: MutableSequence[Any], items: Sequence[Mapping[str, Any]]) -> None:

@@ -8,7 +8,6 @@ changed extraction module gives another key, and the stale row is never read aga
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import os
@@ -21,13 +20,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import kgraph
 from kgraph.article import Article
 from kgraph.facts import Byline, Entity, Evidence, Facts, PostTime, Relation
+from kgraph.fingerprints import PACKAGE, digest, module_files, module_name
 
 #: Bump when the stored JSON changes shape.
 FORMAT = 2
-PACKAGE = Path(kgraph.__file__).resolve().parent
 #: The package whose modules, and their imports within kgraph, make up the extractor.
 ROOT = "extract"
 
@@ -35,60 +33,16 @@ ROOT = "extract"
 # ----------------------------------------------------------------------------- the extractor's fingerprint
 
 
-def _module_file(package: Path, name: str) -> Path | None:
-    rel = Path(*name.split(".")[1:])
-    for candidate in (package / rel / "__init__.py", (package / rel).with_suffix(".py")):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def _name(package: Path, path: Path) -> str:
-    parts = path.relative_to(package).with_suffix("").parts
-    return ".".join(("kgraph", *(parts[:-1] if parts[-1] == "__init__" else parts)))
-
-
-def _imports(path: Path, name: str) -> set[str]:
-    """The kgraph modules ``path`` imports (absolute and relative imports, and submodules of packages)."""
-    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
-                base = ".".join([*parts, base] if base else parts)
-            found.add(base)
-            found |= {f"{base}.{a.name}" for a in node.names}
-    return {m for m in found if m == "kgraph" or m.startswith("kgraph.")}
-
-
 def extractor_files(package: Path = PACKAGE) -> list[Path]:
     """Every source file extraction runs (the modules of :data:`ROOT` with the language packs, and what they
     import within kgraph) and every data file: what a change to must invalidate the stored facts."""
-    todo = [_name(package, p) for p in sorted((package / ROOT).rglob("*.py"))]
-    seen: dict[str, Path] = {}
-    while todo:
-        name = todo.pop()
-        path = _module_file(package, name)
-        if name in seen or path is None:
-            continue
-        seen[name] = path
-        todo += sorted(_imports(path, name) - set(seen))
-    data = [p for p in (package / "data").rglob("*") if p.is_file()]
-    return sorted(set(seen.values()) | set(data))
+    return module_files([module_name(package, p) for p in sorted((package / ROOT).rglob("*.py"))], package)
 
 
 @cache
 def fingerprint(package: Path = PACKAGE) -> str:
     """A hash of the extractor's code and data, and of the store's format."""
-    h = hashlib.sha256(f"kgraph-facts/{FORMAT}".encode())
-    for path in extractor_files(package):
-        h.update(path.relative_to(package).as_posix().encode() + b"\0")
-        h.update(path.read_bytes() + b"\0")
-    return h.hexdigest()
+    return digest(extractor_files(package), package, f"kgraph-facts/{FORMAT}")
 
 
 def article_key(article: Article, extractor: str | None = None) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 import networkx as nx
 
 from kgraph import diagnostics as D
-from kgraph import gazetteer, heap, parallel, reading
+from kgraph import gazetteer, graphstate, heap, parallel, reading
 from kgraph.article import Article
 from kgraph.diagnostics import Warning
 from kgraph.export.formats import FORMATS, select_formats, write_formats
@@ -28,7 +28,8 @@ from kgraph.extract import packs
 from kgraph.extract.core import Extractor
 from kgraph.facts import Facts
 from kgraph.factstore import FactStore, article_key
-from kgraph.graph import ARTICLE, GraphBuilder
+from kgraph.graph import ARTICLE, GraphBuilder, build_graph
+from kgraph.graph import article_key as node_key
 
 #: Articles whose stored facts are read from the cache at once.
 CHUNK = 256
@@ -66,6 +67,7 @@ class BuildResult:
     unsupported: list[str] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     extracted: int = 0  # articles extracted by this build (the others' facts came from the cache)
+    merged: int = 0  # articles merged by this build (the others' were in the graph it kept)
 
     def summary(self) -> Summary:
         """Counts of what the build read and made, as the CLI prints them."""
@@ -139,19 +141,28 @@ def build(
     articles.sort(key=lambda a: a.id)  # the order the graph merges them in: no article's facts wait for another's
     store = FactStore(cache) if cache is not None else None
     keys = {a.id: article_key(a) for a in articles} if store is not None else {}
-    stored = store.present(keys.values()) if store is not None else set()
-    todo = [a for a in articles if keys.get(a.id) not in stored]
-    result = BuildResult(nx.MultiDiGraph(), warnings=warnings, extracted=len(todo))
-    if not keep_facts:  # the merge reads an article's metadata, not its text (an archive's are gigabytes):
-        # the extraction holds the texts still to extract, and nothing holds those already merged
-        articles = [dataclasses.replace(a, text="") for a in articles]
-    outcomes = parallel.extract_all(todo, jobs, dask)
-    del todo
-    extracted = iter(progress(outcomes) if progress else outcomes)
-    builder = GraphBuilder()
+    known = {a.id: (keys[a.id], Path(a.path).name) for a in articles} if store is not None else {}
+    kept_in = graphstate.folder(Path(cache)) if cache is not None else None
+    if kept_in is not None:
+        graphstate.fingerprint()  # of the code as this build starts: the graph it keeps is that code's
     with heap.kept() as settle:  # what is merged stays to the end: the collector need not walk it again
-        for i in range(0, len(articles), CHUNK):
-            chunk = articles[i : i + CHUNK]
+        kept = _kept(kept_in, known, warnings) if kept_in is not None and not keep_facts else None
+        settle()
+        builder = kept.builder if kept is not None else GraphBuilder()
+        held = set(builder.articles)
+        merge = [a for a in articles if node_key(a.id) not in held]  # the kept graph holds the others
+        stored = store.present(keys[a.id] for a in merge) if store is not None else set()
+        todo = [a for a in merge if keys.get(a.id) not in stored]
+        result = BuildResult(nx.MultiDiGraph(), warnings=warnings, extracted=len(todo), merged=len(merge))
+        if not keep_facts:  # the merge reads an article's metadata, not its text (an archive's are gigabytes):
+            # the extraction holds the texts still to extract, and nothing holds those already merged
+            merge = [dataclasses.replace(a, text="") for a in merge]
+        del articles
+        outcomes = parallel.extract_all(todo, jobs, dask)
+        del todo
+        extracted = iter(progress(outcomes) if progress else outcomes)
+        for i in range(0, len(merge), CHUNK):
+            chunk = merge[i : i + CHUNK]
             cached = store.get_for([a for a in chunk if keys[a.id] in stored], keys) if store is not None else {}
             new: list[tuple[str, Facts]] = []
             for article in chunk:
@@ -170,7 +181,45 @@ def build(
             with store:
                 store.prune(keys.values())
         result.graph = builder.finish()
+        if kept_in is not None and (kept is None or merge):  # keep the graph for the next build
+            held_now = {a: k for a, k in known.items() if node_key(a) in result.graph}
+            graphstate.save(kept_in, builder, held_now, kept.layout if kept is not None else None)
     return result
+
+
+def _kept(folder: Path, known: dict[str, graphstate.Known], warnings: list[Warning]) -> graphstate.Loaded | None:
+    """The builder of the graph kept in ``folder`` if this build can go on from it (see
+    :mod:`kgraph.graphstate`); a kept graph that cannot be read is reported, and every article merged again."""
+    try:
+        header = graphstate.read_header(folder)
+        if header is None or not graphstate.usable(header, known):
+            return None
+        return graphstate.load(folder, header)
+    except graphstate.StateError as e:
+        warnings.append(Warning(str(folder), D.KEPT_GRAPH_UNREADABLE.format(error=e)))
+        return None
+
+
+def cached_graph(cache: str | os.PathLike[str]) -> tuple[nx.MultiDiGraph, int, list[Warning]]:
+    """The graph of the facts in the cache ``cache`` (as the last build with it left them), the number of its
+    articles, and what went wrong on the way: the graph that build kept, when it holds those facts, else
+    every article's facts merged again."""
+    warnings: list[Warning] = []
+    with FactStore(cache) as store:
+        keys = set(store.keys())
+        folder = graphstate.folder(Path(cache))
+        try:
+            header = graphstate.read_header(folder)
+            if header is not None and header.fingerprint == graphstate.fingerprint():
+                if {key for key, _ in header.articles.values()} == keys:
+                    with heap.kept() as settle:
+                        g = graphstate.load(folder, header).builder.g
+                        settle()
+                    return g, len(header.articles), warnings
+        except graphstate.StateError as e:
+            warnings.append(Warning(str(folder), D.KEPT_GRAPH_UNREADABLE.format(error=e)))
+        facts = store.all()
+    return build_graph(facts), len(facts), warnings
 
 
 def _facts(outcome: parallel.Outcome, result: BuildResult) -> Facts | None:

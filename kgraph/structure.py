@@ -11,7 +11,8 @@ where no sentence states it (an address such as "Zhejiang Pujiang County").
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import networkx as nx
@@ -51,9 +52,20 @@ def region_parent(code: str, gaz: Gazetteer) -> str | None:
     return region.parent if region is not None and region.parent else None
 
 
-def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> None:
-    """Add units, jurisdictions and containment to ``g``, whose ``articles`` are article node keys."""
+def add_structure(
+    g: nx.MultiDiGraph, gaz: Gazetteer, articles: Collection[str], new_nodes: AbstractSet[str] | None = None
+) -> set[tuple[str, str, str]]:
+    """Add units, jurisdictions and containment to ``g`` from the mentions of ``articles`` (article node
+    keys); the edges added or changed are returned.
+
+    Run again over a graph that gained articles, it needs only those (``articles``) and the entities new to it
+    (``new_nodes``): an article seen before gives again only the relations to an entity that was missing, and
+    each article's evidence is given once. Its evidence then follows the evidence given before, not in article
+    order: the caller sorts the returned edges' evidence.
+    """
     _add = _Adder(g)
+    if new_nodes:
+        articles = set(articles) | _naming_linked(g, new_nodes)
     for akey in sorted(articles):
         for key, ev in _first_mentions(g, akey, BODY):
             data = g.nodes[key]
@@ -69,21 +81,49 @@ def add_structure(g: nx.MultiDiGraph, gaz: Gazetteer, articles: list[str]) -> No
             code = g.nodes[key].get("code", "")
             if "/" in code and g.nodes[key].get("level") != "place":
                 _add(CONTAINED_IN, key, f"region/{code.rsplit('/', 1)[0]}", ev)
-    for data in [d for _, d in g.nodes(data=True)]:
-        if data.get("type") != REGION or not data.get("code") or data.get("level") == "place":
+    changed = _add.extended
+    for data in [d for _, d in g.nodes(data=True) if d.get("type") == REGION]:
+        if not data.get("code") or data.get("level") == "place":
             continue
         code = data["code"]
         parent = region_parent(code, gaz)
         while parent is not None and f"region/{parent}" in g:
-            child = f"region/{code}"
-            if not g.has_edge(child, f"region/{parent}", key=CONTAINED_IN):
-                g.add_edge(
-                    child, f"region/{parent}", key=CONTAINED_IN, type=CONTAINED_IN, title="", evidence=new_evidence(g)
-                )
-            edge = g.edges[child, f"region/{parent}", CONTAINED_IN]
+            link = (f"region/{code}", f"region/{parent}", CONTAINED_IN)
+            if not g.has_edge(*link):
+                g.add_edge(*link, type=CONTAINED_IN, title="", evidence=new_evidence(g))
+                changed.add(link)
+            edge = g.edges[link]
             if not edge["evidence"] and "/" not in code:
-                edge["sources"] = [GAZETTEER]
+                if edge.get("sources") != [GAZETTEER]:
+                    edge["sources"] = [GAZETTEER]
+                    changed.add(link)
+            elif "sources" in edge:  # a sentence states it now
+                del edge["sources"]
+                changed.add(link)
             code, parent = parent, region_parent(parent, gaz)
+    return changed
+
+
+def linked(g: nx.MultiDiGraph, key: str) -> set[str]:
+    """The nodes whose presence decides which relations a mention of the body or region ``key`` gives."""
+    data = g.nodes[key]
+    if data.get("type") == BODY and "path" in data:
+        ref = body_ref(data)
+        found = {k for pair in unit_links(ref) for k in (pair[0].key, pair[1].key)}
+        return found | {f"region/{ref.region}"}
+    code = data.get("code", "")
+    if data.get("type") == REGION and "/" in code:
+        return {f"region/{code.rsplit('/', 1)[0]}"}
+    return set()
+
+
+def _naming_linked(g: nx.MultiDiGraph, new_nodes: AbstractSet[str]) -> set[str]:
+    """The articles naming a body or region that the nodes ``new_nodes`` give relations it lacked."""
+    found: set[str] = set()
+    for key, data in g.nodes(data=True):
+        if data.get("type") in (BODY, REGION) and key not in new_nodes and linked(g, key) & new_nodes:
+            found.update(a for a, edges in g.pred[key].items() if "mentions" in edges)
+    return found
 
 
 def _first_mentions(g: nx.MultiDiGraph, akey: str, etype: str) -> list[tuple[str, Sequence[Evidence]]]:
@@ -104,6 +144,7 @@ class _Adder:
     def __init__(self, g: nx.MultiDiGraph):
         self.g = g
         self.given: dict[tuple[str, str, str], set[str]] = {}
+        self.extended: set[tuple[str, str, str]] = set()
 
     def __call__(self, rtype: str, s: str, o: str, mention: Sequence[Evidence]) -> None:
         g = self.g
@@ -119,3 +160,4 @@ class _Adder:
         if article not in given:
             given.add(article)
             append_first(evidence, mention)
+            self.extended.add((s, o, rtype))

@@ -40,10 +40,10 @@ def same_files(a, b) -> bool:
 
 def test_a_folder_that_gained_articles_extracts_only_those(folder):
     r = kgraph("build", "in", "--out", "out", "--no-html", "--store", "store", cwd=folder)
-    assert "articles: 5 (5 extracted)" in r.stdout and "(loaded whole)" in r.stdout
+    assert "articles: 5 (5 extracted, 5 merged)" in r.stdout and "(loaded whole)" in r.stdout
     shutil.copy(SHARED / "dev" / "articles" / "d13_en.txt", folder / "in")
     r = kgraph("build", "in", "--out", "out", "--no-html", "--store", "store", "--no-exports", cwd=folder)
-    assert "articles: 6 (1 extracted)" in r.stdout and "subject(s) rewritten, 0 removed" in r.stdout
+    assert "articles: 6 (1 extracted, 1 merged)" in r.stdout and "subject(s) rewritten, 0 removed" in r.stdout
     assert "wrote" not in r.stdout
     kgraph("export", "out", "--no-html", cwd=folder)
     fresh = kgraph("build", "in", "--out", "fresh", "--no-html", "--no-cache", "--store", "fresh-store", cwd=folder)
@@ -52,7 +52,7 @@ def test_a_folder_that_gained_articles_extracts_only_those(folder):
     assert count("store", folder) == count("fresh-store", folder)
     (folder / "in" / "d13_en.txt").unlink()  # an article removed: its subjects leave the store
     r = kgraph("build", "in", "--out", "out", "--no-html", "--store", "store", cwd=folder)
-    assert "articles: 5 (0 extracted)" in r.stdout and ", 0 removed" not in r.stdout
+    assert "articles: 5 (0 extracted, 5 merged)" in r.stdout and ", 0 removed" not in r.stdout
     first = kgraph("build", "in", "--out", "first", "--no-html", "--no-cache", "--store", "first-store", cwd=folder)
     assert "articles: 5" in first.stdout
     assert same_files(folder / "out", folder / "first") and count("store", folder) == count("first-store", folder)
@@ -67,7 +67,7 @@ def test_an_edited_article_is_extracted_again(folder):
         encoding="utf-8",
     )
     r = kgraph("build", "in", "--out", "out", "--no-html", cwd=folder)
-    assert "articles: 5 (1 extracted)" in r.stdout
+    assert "articles: 5 (1 extracted, 5 merged)" in r.stdout
 
 
 def test_every_core_and_a_dask_cluster_write_the_same_bytes(folder):

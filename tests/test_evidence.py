@@ -85,3 +85,35 @@ def test_a_built_graph_keeps_its_evidence_packed() -> None:
     assert mention == [{"article": "a1", "start": 0, "end": 8, "sentence": "Li Qiang met Wang Yi."}]
     assert post == [{"article": "a1", "start": 0, "end": 20, "sentence": "Li Qiang met Wang Yi."}]
     assert len(g.graph[E.EVIDENCE_BOOK]) == 1  # one sentence, quoted three times
+
+
+def test_records_sort_by_article_keeping_each_articles_own_order() -> None:
+    book = E.EvidenceBook()
+    items = [_ev("b", 9, "B1."), _ev("c", 0, "C."), _ev("b", 2, "B2."), _ev("a", 5, "A.")]
+    packed = E.EvidenceList(book, items)
+    E.sort_by_article(packed)
+    plain = list(items)
+    E.sort_by_article(plain)
+    expected = [items[3], items[0], items[2], items[1]]
+    assert list(packed) == expected and plain == expected
+    again = E.EvidenceList.of(book, packed.data.tobytes())
+    assert again == expected and again.last_article() == "c" and E.EvidenceList(book).last_article() is None
+
+
+def test_a_saved_book_resumes_without_what_a_stopped_build_appended(tmp_path) -> None:
+    book = E.EvidenceBook()
+    first = E.EvidenceList(book, [_ev("a1", 0, "Kept one."), _ev("a2", 3, "Kept two, 中文.")])
+    ids, ends = book.save(tmp_path / "sentences.bin")
+    resumed = E.EvidenceBook.resume(tmp_path / "sentences.bin", list(ids), ends)
+    later = E.EvidenceList(resumed, [_ev("a3", 1, "Never saved.")])  # a build that stops before it saves
+    resumed._flush()
+    assert later == [_ev("a3", 1, "Never saved.")]
+    resumed.close()
+    assert (tmp_path / "sentences.bin").stat().st_size > len("Kept one.Kept two, 中文.".encode())
+    again = E.EvidenceBook.resume(tmp_path / "sentences.bin", list(ids), ends)
+    assert E.EvidenceList.of(again, first.data.tobytes()) == list(first)
+    added = E.EvidenceList(again, [_ev("a4", 0, "Appended after.")])
+    assert (tmp_path / "sentences.bin").stat().st_size == len("Kept one.Kept two, 中文.".encode())
+    assert list(added) == [_ev("a4", 0, "Appended after.")] and again.article_numbers()["a4"] == 2
+    ids2, ends2 = again.save(tmp_path / "sentences.bin")  # its own file: saved in place
+    assert ids2 == ["a1", "a2", "a4"] and len(ends2) == 4 * 8

@@ -8,12 +8,12 @@ reads that file as it grows and writes every RDF file with the writers of :mod:`
 templates and all, the same bytes as the build would. Meanwhile the build writes its other files (GraphML,
 careers.csv), so the two processes keep two cores busy, and the second holds no more than a batch.
 
-The spool is a series of records, each a length (4 bytes, little-endian) and a ``marshal`` dump of a list of
-entries: ``(SHAPE, number, slots)`` declares a :class:`~kgraph.export.writers.Shape`, ``(SHAPED, number,
-subject, values)`` is a subject of one, ``(ROWS, subject, rows)`` a subject's rows, and ``(END,)`` ends the
-spool (a spool without it was cut short). Both ends run the same Python: the processes are started with this
-one's interpreter. The build tells the second process that the spool is whole by closing its standard input.
-The second process prints the size and SHA-256 of each file it wrote, for the build's manifest, as JSON.
+The spool is a series of records (:mod:`kgraph.framed`), each a list of entries: ``(SHAPE, number, slots)``
+declares a :class:`~kgraph.export.writers.Shape`, ``(SHAPED, number, subject, values)`` is a subject of one,
+``(ROWS, subject, rows)`` a subject's rows, and ``(END,)`` ends the spool (a spool without it was cut short).
+Both ends run the same Python: the processes are started with this one's interpreter. The build tells the
+second process that the spool is whole by closing its standard input. The second process prints the size
+and SHA-256 of each file it wrote, for the build's manifest, as JSON.
 """
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import marshal
 import os
 import select
-import struct
 import subprocess
 import sys
 import tempfile
@@ -35,6 +33,7 @@ from types import TracebackType
 from typing import BinaryIO
 
 import kgraph
+from kgraph import framed
 from kgraph.export.outdir import measure
 from kgraph.export.writers import JsonLd, NTriples, Row, Shape, Shaped, Turtle, Writer, write_all
 
@@ -47,7 +46,6 @@ POLL = 0.02
 #: Subjects a record holds.
 BATCH = 1024
 SHAPE, SHAPED, ROWS, END = 0, 1, 2, 3
-_LENGTH = struct.Struct("<I")
 #: The writers, by the option naming the file each writes.
 WRITERS: dict[str, Callable[[BinaryIO], Writer]] = {"turtle": Turtle, "ntriples": NTriples, "jsonld": JsonLd}
 
@@ -79,9 +77,7 @@ class Spool:
             self._flush()
 
     def _flush(self) -> None:
-        data = marshal.dumps(self.batch)
-        self.out.write(_LENGTH.pack(len(data)))
-        self.out.write(data)
+        framed.write(self.out, self.batch)
         self.batch = []
 
     def close(self) -> None:
@@ -93,14 +89,13 @@ def unspool(stream: BinaryIO) -> Iterator[tuple[str, list[Row] | Shaped]]:
     """The subjects of a spool, as :func:`~kgraph.export.rdf.groups` gave them; a ValueError if it was cut short."""
     shapes: dict[int, Shape] = {}
     while True:
-        head = stream.read(_LENGTH.size)
-        if len(head) < _LENGTH.size:
-            raise ValueError("the spool of subjects ends before its end: the build that wrote it stopped")
-        (size,) = _LENGTH.unpack(head)
-        data = stream.read(size)
-        if len(data) < size:
-            raise ValueError("the spool of subjects ends in the middle of a record")
-        for entry in marshal.loads(data):
+        try:
+            batch = framed.read(stream)
+        except EOFError:
+            raise ValueError("the spool of subjects ends before its end: the build that wrote it stopped") from None
+        except ValueError:
+            raise ValueError("the spool of subjects ends in the middle of a record") from None
+        for entry in batch:
             tag = entry[0]
             if tag == SHAPED:
                 yield entry[2], Shaped(shapes[entry[1]], entry[2], entry[3])
