@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+def fingerprint_changes(fingerprint: Any, package: Path, tmp_path: Path, path: str) -> bool:
+    """Whether a line added to ``path`` in a copy of the package changes ``fingerprint`` (a cached function of
+    the package's folder), which must not depend on where the package lies."""
+    copy = tmp_path / "kgraph"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = fingerprint(copy)
+    assert before == fingerprint(package)
+    with (copy / path).open("a", encoding="utf-8") as f:
+        f.write("\n# changed\n")
+    fingerprint.cache_clear()
+    return fingerprint(copy) != before
 
 
 @pytest.fixture(scope="session")

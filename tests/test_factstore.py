@@ -1,8 +1,6 @@
 """The fact store: Facts survive the round trip exactly, and a change to the extractor invalidates them."""
 
-import shutil
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -11,7 +9,7 @@ from kgraph.export import rdf
 from kgraph.graph import build_graph
 from kgraph.pipeline import build, read_articles
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, fingerprint_changes
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +66,6 @@ def test_an_article_key_follows_its_fields_not_its_file():
     assert fs.article_key(article, extractor="another") != key
 
 
-def _copy_package(tmp_path: Path) -> Path:
-    copy = tmp_path / "kgraph"
-    shutil.copytree(fs.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    return copy
-
-
 @pytest.mark.parametrize(
     ("path", "invalidates"),
     [
@@ -87,13 +79,7 @@ def _copy_package(tmp_path: Path) -> Path:
     ],
 )
 def test_a_change_to_the_extractor_and_nothing_else_invalidates_the_facts(tmp_path, path, invalidates):
-    copy = _copy_package(tmp_path)
-    before = fs.fingerprint(copy)
-    assert before == fs.fingerprint(fs.PACKAGE)  # where the package lies does not matter
-    with (copy / path).open("a", encoding="utf-8") as f:
-        f.write("\n# changed\n")
-    fs.fingerprint.cache_clear()
-    assert (fs.fingerprint(copy) != before) is invalidates
+    assert fingerprint_changes(fs.fingerprint, fs.PACKAGE, tmp_path, path) is invalidates
 
 
 def test_reading_some_articles_decodes_only_theirs(tmp_path, dev_facts, monkeypatch):

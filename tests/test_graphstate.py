@@ -12,7 +12,7 @@ import pytest
 from kgraph import graphstate
 from kgraph.pipeline import build, cached_graph, write_exports
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, fingerprint_changes
 
 ARTICLES = sorted([*(SHARED / "dev" / "articles").glob("*.txt"), *(ROOT / "seeds").glob("*.txt")], key=lambda p: p.name)
 
@@ -161,14 +161,7 @@ def test_exports_on_demand_read_the_kept_graph_when_it_holds_the_cached_facts(ca
     ],
 )
 def test_a_change_to_the_merge_and_nothing_else_makes_the_kept_graph_of_other_code(tmp_path, path, invalidates):
-    copy = tmp_path / "kgraph"
-    shutil.copytree(graphstate.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    before = graphstate.fingerprint(copy)
-    assert before == graphstate.fingerprint(graphstate.PACKAGE)  # where the package lies does not matter
-    with (copy / path).open("a", encoding="utf-8") as f:
-        f.write("\n# changed\n")
-    graphstate.fingerprint.cache_clear()
-    assert (graphstate.fingerprint(copy) != before) is invalidates
+    assert fingerprint_changes(graphstate.fingerprint, graphstate.PACKAGE, tmp_path, path) is invalidates
 
 
 def test_saved_again_a_kept_graph_copies_what_did_not_change_and_reads_back_as_the_graph(cache, tmp_path, monkeypatch):
