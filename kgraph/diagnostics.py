@@ -33,6 +33,7 @@ BAD_URL = "line {line}: 'url' {value!r} is not an absolute IRI (no scheme such a
 ENCODED_URL = "line {line}: 'url' {value!r} holds characters an IRI cannot; written as {iri!r}"
 LONE_SURROGATES = "line {line}: lone surrogate escapes (\\ud800-\\udfff) in {fields}; replaced by U+FFFD"
 KEPT_GRAPH_UNREADABLE = "the graph kept by the last build cannot be used ({error}); every article is merged again"
+GRAPH_NOT_KEPT = "the graph cannot be kept for the next build ({error}); the one kept before stays as it was"
 EXTRACTION_FAILED = "extraction of article {id!r} failed ({error}); the article is skipped"
 
 

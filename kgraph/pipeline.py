@@ -183,7 +183,11 @@ def build(
         result.graph = builder.finish()
         if kept_in is not None and (kept is None or merge):  # keep the graph for the next build
             held_now = {a: k for a, k in known.items() if node_key(a) in result.graph}
-            graphstate.save(kept_in, builder, held_now, kept.layout if kept is not None else None)
+            try:
+                graphstate.save(kept_in, builder, held_now, kept.layout if kept is not None else None)
+            except OSError as e:  # a full disk: the graph is built all the same, and the last one kept stays whole
+                problem = e.strerror or e
+                warnings.append(Warning(str(kept_in), D.GRAPH_NOT_KEPT.format(error=problem)))
     return result
 
 

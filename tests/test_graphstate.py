@@ -223,3 +223,28 @@ def test_what_a_new_article_changes_beyond_the_entities_it_names_is_written_agai
     graphstate.save(kept, loaded.builder, {**header.articles, "a": ("ka", "a.txt")}, loaded.layout)
     again = graphstate.read_header(kept)
     assert again is not None and snapshot(graphstate.load(kept, again).builder.g) == snapshot(g)
+
+
+def test_a_graph_that_cannot_be_kept_is_reported_and_the_one_kept_before_stays(cache, tmp_path, monkeypatch):
+    import errno
+
+    folder = tmp_path / "in"
+    add(folder, NAMES[:10])
+    build([folder], cache=cache)
+    before = sorted((p.name, p.read_bytes()) for p in graphstate.folder(cache).iterdir())
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    add(folder, NAMES[10:15])
+    with monkeypatch.context() as m:
+        m.setattr(graphstate, "_write_graph", full)
+        result = build([folder], cache=cache)
+    [warning] = result.warnings
+    assert "No space left on device" in warning.message and "the one kept before stays" in warning.message
+    assert exports(result.graph, tmp_path / "out") == fresh(folder, tmp_path / "fresh")
+    after = sorted(
+        (p.name, p.read_bytes()[: len(b)]) for (p, (_, b)) in zip(sorted(graphstate.folder(cache).iterdir()), before)
+    )
+    assert [n for n, _ in after] == [n for n, _ in before]  # the state, and its sentences (appended to, not cut)
+    assert build([folder], cache=cache).merged == 5  # the next build goes on from the graph kept before
