@@ -110,8 +110,10 @@ def read_header(folder: Path) -> Header | None:
         raise StateError(f"{path}: cannot be read ({e.strerror or e})") from None
     with stream:
         head = _read(stream, path)
-    if not isinstance(head, dict) or head.get("format") != FORMAT:
-        raise StateError(f"{path}: not a kept graph of this version of kgraph")
+    if not isinstance(head, dict) or "format" not in head:
+        raise StateError(f"{path}: not a kept graph")
+    if head["format"] != FORMAT:  # kept by another version of kgraph: of other code, as far as this one knows
+        return Header(f"format {head['format']}", {}, "")
     try:
         articles = {a: (key, file) for a, key, file in head["articles"]}
         return Header(head["fingerprint"], articles, head["sentences"])

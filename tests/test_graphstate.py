@@ -246,3 +246,17 @@ def test_a_graph_that_cannot_be_kept_is_reported_and_the_one_kept_before_stays(c
     assert exports(result.graph, tmp_path / "out") == fresh(folder, tmp_path / "fresh")
     assert (kept / graphstate.STATE).read_bytes() == state and sorted(p.name for p in kept.iterdir()) == files
     assert build([folder], cache=cache).merged == 5  # the next build goes on from the graph kept before
+
+
+def test_a_graph_kept_by_another_version_is_of_other_code_and_one_that_is_not_a_kept_graph_is_reported(tmp_path):
+    from kgraph import framed
+
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    with (kept / graphstate.STATE).open("wb") as f:
+        framed.write(f, {"format": graphstate.FORMAT + 1, "anything": "else"})
+    header = graphstate.read_header(kept)
+    assert header is not None and not graphstate.usable(header, {})
+    (kept / graphstate.STATE).write_bytes(b"\x03\x00\x00\x00abc")
+    with pytest.raises(graphstate.StateError, match=str(kept / graphstate.STATE)):
+        graphstate.read_header(kept)
