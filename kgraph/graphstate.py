@@ -210,16 +210,15 @@ def save(folder: Path, builder: GraphBuilder, articles: Mapping[str, Known], lay
     did not change since (``builder.dirty``) are copied from that file as they are."""
     folder.mkdir(parents=True, exist_ok=True)
     book = builder.book
-    if book.path is not None and book.path.parent.resolve() == folder.resolve():
-        sentences = book.path  # the kept graph's own file, which this build appended to
-    else:
-        fd, name = tempfile.mkstemp(prefix="sentences-", suffix=".bin", dir=folder)
-        os.close(fd)
-        sentences = Path(name)
-    ids, ends = book.save(sentences)
-    fd, name = tempfile.mkstemp(prefix="state-", dir=folder)
+    made: list[Path] = []  # the files this save makes, removed if it fails
     try:
-        with os.fdopen(fd, "wb", buffering=BUFFER) as out:
+        if book.path is not None and book.path.parent.resolve() == folder.resolve():
+            sentences = book.path  # the kept graph's own file, which this build appended to
+        else:
+            sentences = _new_file(folder, "sentences-", ".bin", made)
+        ids, ends = book.save(sentences)
+        state = _new_file(folder, "state-", "", made)
+        with state.open("wb", buffering=BUFFER) as out:
             head = {
                 "format": FORMAT,
                 "fingerprint": fingerprint(),
@@ -230,13 +229,21 @@ def save(folder: Path, builder: GraphBuilder, articles: Mapping[str, Known], lay
             framed.write(out, ("book", ids, ends, builder.articles))
             with heap.paused(), _Copier(layout) as copier:  # (batches of containers by the hundred thousand)
                 _write_graph(out, builder, copier)
-        os.replace(name, folder / STATE)
+        os.replace(state, folder / STATE)
     except BaseException:
-        Path(name).unlink(missing_ok=True)
+        for path in made:
+            path.unlink(missing_ok=True)
         raise
     for stale in folder.iterdir():  # the files of the graphs kept before, and of builds that stopped
         if stale.name.startswith(("sentences-", "state-")) and stale.name != sentences.name:
             stale.unlink(missing_ok=True)
+
+
+def _new_file(folder: Path, prefix: str, suffix: str, made: list[Path]) -> Path:
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    os.close(fd)
+    made.append(Path(name))
+    return made[-1]
 
 
 def _write_graph(out: BinaryIO, builder: GraphBuilder, copier: _Copier) -> None:

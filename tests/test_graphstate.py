@@ -228,14 +228,18 @@ def test_what_a_new_article_changes_beyond_the_entities_it_names_is_written_agai
 def test_a_graph_that_cannot_be_kept_is_reported_and_the_one_kept_before_stays(cache, tmp_path, monkeypatch):
     import errno
 
-    folder = tmp_path / "in"
-    add(folder, NAMES[:10])
-    build([folder], cache=cache)
-    kept = graphstate.folder(cache)
-    state, files = (kept / graphstate.STATE).read_bytes(), sorted(p.name for p in kept.iterdir())
-
     def full(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
+
+    folder = tmp_path / "in"
+    add(folder, NAMES[:10])
+    kept = graphstate.folder(cache)
+    with monkeypatch.context() as m:
+        m.setattr(graphstate, "_write_graph", full)
+        assert len(build([folder], cache=cache).warnings) == 1
+    assert list(kept.iterdir()) == []  # nothing half-written left behind
+    build([folder], cache=cache)
+    state, files = (kept / graphstate.STATE).read_bytes(), sorted(p.name for p in kept.iterdir())
 
     add(folder, NAMES[10:15])
     with monkeypatch.context() as m:
