@@ -14,6 +14,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +147,8 @@ def build(
     if kept_in is not None:
         graphstate.fingerprint()  # of the code as this build starts: the graph it keeps is that code's
     with heap.kept() as settle:  # what is merged stays to the end: the collector need not walk it again
-        kept = _kept(kept_in, known, warnings) if kept_in is not None and not keep_facts else None
+        fits = partial(graphstate.usable, known=known)
+        kept = _kept(kept_in, fits, warnings) if kept_in is not None and not keep_facts else None
         settle()
         builder = kept.builder if kept is not None else GraphBuilder()
         held = set(builder.articles)
@@ -191,12 +193,12 @@ def build(
     return result
 
 
-def _kept(folder: Path, known: dict[str, graphstate.Known], warnings: list[Warning]) -> graphstate.Loaded | None:
-    """The builder of the graph kept in ``folder`` if this build can go on from it (see
-    :mod:`kgraph.graphstate`); a kept graph that cannot be read is reported, and every article merged again."""
+def _kept(folder: Path, fits: Callable[[graphstate.Header], bool], warnings: list[Warning]) -> graphstate.Loaded | None:
+    """The graph kept in ``folder`` if there is one that ``fits`` (see :mod:`kgraph.graphstate`); a kept
+    graph that cannot be read is reported (and the caller merges every article again)."""
     try:
         header = graphstate.read_header(folder)
-        if header is None or not graphstate.usable(header, known):
+        if header is None or not fits(header):
             return None
         return graphstate.load(folder, header)
     except graphstate.StateError as e:
@@ -211,17 +213,15 @@ def cached_graph(cache: str | os.PathLike[str]) -> tuple[nx.MultiDiGraph, int, l
     warnings: list[Warning] = []
     with FactStore(cache) as store:
         keys = set(store.keys())
-        folder = graphstate.folder(Path(cache))
-        try:
-            header = graphstate.read_header(folder)
-            if header is not None and header.fingerprint == graphstate.fingerprint():
-                if {key for key, _ in header.articles.values()} == keys:
-                    with heap.kept() as settle:
-                        g = graphstate.load(folder, header).builder.g
-                        settle()
-                    return g, len(header.articles), warnings
-        except graphstate.StateError as e:
-            warnings.append(Warning(str(folder), D.KEPT_GRAPH_UNREADABLE.format(error=e)))
+
+        def fits(header: graphstate.Header) -> bool:
+            return header.fingerprint == graphstate.fingerprint() and {k for k, _ in header.articles.values()} == keys
+
+        with heap.kept() as settle:
+            kept = _kept(graphstate.folder(Path(cache)), fits, warnings)
+            settle()
+        if kept is not None:
+            return kept.builder.g, len(kept.builder.articles), warnings
         facts = store.all()
     return build_graph(facts), len(facts), warnings
 
