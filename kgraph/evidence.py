@@ -66,10 +66,6 @@ class EvidenceBook:
         book._article_number = {a: i for i, a in enumerate(article_ids)}
         return book
 
-    def article_numbers(self) -> dict[str, int]:
-        """Each article's number, by id."""
-        return self._article_number
-
     def save(self, path: Path) -> tuple[list[str], bytes]:
         """Write every sentence to ``path`` (unless the book's file is that one already) and give what
         :meth:`resume` needs besides: the article ids and the sentences' ends."""

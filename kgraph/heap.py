@@ -49,7 +49,7 @@ def paused() -> Iterator[None]:
 def leave_at_exit(value: object) -> None:
     """Keep ``value`` (a built graph) until the command line that runs ends (:func:`run`), which then ends
     without freeing it. Freeing a graph of millions of objects one by one is a command's last and slowest act
-    (about ten seconds at 100,000 articles), where the operating system takes the whole heap back at once.
+    (17 to 30 s at 100,000 articles), where the operating system takes the whole heap back at once.
     Outside a command line (a notebook, the tests) this does nothing."""
     if _RUNNING:
         _LEFT.append(value)

@@ -114,6 +114,6 @@ def test_a_saved_book_resumes_without_what_a_stopped_build_appended(tmp_path) ->
     assert E.EvidenceList.of(again, first.data.tobytes()) == list(first)
     added = E.EvidenceList(again, [_ev("a4", 0, "Appended after.")])
     assert (tmp_path / "sentences.bin").stat().st_size == len("Kept one.Kept two, 中文.".encode())
-    assert list(added) == [_ev("a4", 0, "Appended after.")] and again.article_numbers()["a4"] == 2
+    assert list(added) == [_ev("a4", 0, "Appended after.")] and again.article("a4") == 2
     ids2, ends2 = again.save(tmp_path / "sentences.bin")  # its own file: saved in place
     assert ids2 == ["a1", "a2", "a4"] and len(ends2) == 4 * 8
