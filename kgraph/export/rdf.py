@@ -9,7 +9,7 @@ character offsets) and each data source (``kgraph/data/sources.tsv``) that gives
 Triples are made straight from the networkx graph a subject at a time, in a
 stable order, and every RDF format is written from the same pass (see
 :func:`groups`); the subjects of a common shape (evidence, statements, posts,
-articles) are given as their fields, which writers fill templates with.
+articles) are given as their fields, which writers fill their shapes' text with.
 """
 
 from __future__ import annotations
@@ -92,9 +92,9 @@ def groups(g: nx.MultiDiGraph) -> Iterator[tuple[str, list[Row] | Shaped]]:
     """Each subject with all its rows, sorted and without duplicates, in an order that depends only on the
     graph: every node by key, followed by the posts, statements and evidence its edges make; the roles and
     data sources, which many relations share, last. A subject's rows all come in one group, so writers stream
-    them a subject at a time, and nothing is held but the group at hand. Articles, posts, and the statements
+    them a batch of subjects at a time, and nothing is held but the batch at hand. Articles, posts, and the statements
     and evidence of relations come as :class:`~kgraph.export.writers.Shaped` subjects (iterated, their rows),
-    which writers fill templates with."""
+    which writers fill their shapes' text with."""
     roles: dict[str, list[Row]] = {}
     shared: dict[str, list[Row]] = {}
     succ = g.succ

@@ -5,7 +5,7 @@ too big to hand to another (a forked process that reads it copies it). Writing t
 times over (Turtle, N-Triples, JSON-LD). So a build generates the subjects once and spools them to a file,
 batches of plain values in ``marshal``'s format (a small part of the cost of writing text); a second process
 reads that file as it grows and writes every RDF file with the writers of :mod:`kgraph.export.writers`,
-templates and all, the same bytes as the build would. Meanwhile the build writes its other files (GraphML,
+compiled shapes and all, the same bytes as the build would. Meanwhile the build writes its other files (GraphML,
 careers.csv), so the two processes keep two cores busy, and the second holds no more than a batch.
 
 The spool is a series of records (:mod:`kgraph.framed`), each a list of entries: ``(SHAPE, number, slots)``
@@ -62,19 +62,20 @@ class Spool:
         self.shapes: dict[Shape, int] = {}
         self.batch: list[tuple] = []
 
-    def subject(self, subject: str, rows: list[Row]) -> None:
-        self.batch.append((ROWS, subject, rows))
-        if len(self.batch) >= BATCH:
-            self._flush()
-
-    def shaped(self, item: Shaped) -> None:
-        number = self.shapes.get(item.shape)
-        if number is None:
-            number = self.shapes[item.shape] = len(self.shapes)
-            self.batch.append((SHAPE, number, item.shape.slots))
-        self.batch.append((SHAPED, number, item.subject, item.values))
-        if len(self.batch) >= BATCH:
-            self._flush()
+    def write(self, groups: list[tuple[str, list[Row] | Shaped]]) -> None:
+        shapes, batch = self.shapes, self.batch
+        for subject, rows in groups:
+            if type(rows) is Shaped:
+                number = shapes.get(rows.shape)
+                if number is None:
+                    number = shapes[rows.shape] = len(shapes)
+                    batch.append((SHAPE, number, rows.shape.slots))
+                batch.append((SHAPED, number, rows.subject, rows.values))
+            else:
+                batch.append((ROWS, subject, rows))
+            if len(batch) >= BATCH:
+                self._flush()
+                batch = self.batch
 
     def _flush(self) -> None:
         framed.write(self.out, self.batch)

@@ -1,9 +1,10 @@
-"""N-Triples, Turtle and JSON-LD written straight from sorted rows, a subject at a time.
+"""N-Triples, Turtle and JSON-LD written straight from sorted rows, a batch of subjects at a time.
 
 A row is ``(subject IRI, predicate IRI, object)``, the object ``(0, IRI)`` or ``(1, datatype, language,
-value, lexical form)`` (see :mod:`kgraph.export.rdf`). Writing text from these plain tuples costs a couple
-of microseconds a triple, where making library terms first cost several; subjects of a common :class:`Shape`
-come as their fields and are written by filling a template each writer makes once, which costs less again.
+value, lexical form)`` (see :mod:`kgraph.export.rdf`). Writing text from these plain tuples costs about a
+microsecond a triple, where making library terms first cost several; subjects of a common :class:`Shape`
+come as their fields and are written by one call of a function each writer compiles for the shape once
+(:mod:`kgraph.export.fill`), which costs less again; and a batch's text is encoded and written at once.
 The files parse back to the same triples (tests check it with rdflib and Oxigraph). All writers take the
 subjects once, in one pass, so a build generates its triples once whatever the number of formats.
 """
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from json.encoder import encode_basestring
+from string import Formatter
 from typing import Any, BinaryIO, Protocol
 
+from kgraph.export.fill import SUBJECT, Field, Piece, compile_fill
 from kgraph.namespaces import prefixes
 
 PREFIXES = prefixes()
@@ -59,7 +63,7 @@ class Shape:
     """The rows that many subjects share the form of (the evidence of a relation, its statement): the same
     predicates in sorted order, each object the same for every subject or one of its fields (of a kind in
     :data:`IRI`, :data:`TEXT`, :data:`NUMBER`, :data:`DATE`, :data:`IRIS`). Writers turn a shape into a
-    template once and fill it for each subject, which costs a fraction of writing the same rows one by one."""
+    function once and fill it for each subject, which costs a fraction of writing the same rows one by one."""
 
     __slots__ = ("slots", "fields", "fixed")
 
@@ -140,9 +144,8 @@ def _braces(text: str) -> str:
 
 
 class Writer(Protocol):
-    def subject(self, subject: str, rows: list[Row]) -> None: ...
-
-    def shaped(self, item: Shaped) -> None: ...
+    def write(self, groups: list[tuple[str, list[Row] | Shaped]]) -> None:
+        """A batch of subjects, each with its rows (sorted and distinct) or as a :class:`Shaped`."""
 
     def close(self) -> None: ...
 
@@ -151,11 +154,38 @@ class Writer(Protocol):
 CACHE = 1 << 16
 #: Literals longer than this (sentences, headlines) are written without being remembered: they rarely repeat.
 SHORT = 64
+#: Subjects :func:`write_all` gives writers at a time: each writer writes a batch's text in one call.
+BATCH = 512
+
+#: A shape's text, filled from a subject and its values (see :mod:`kgraph.export.fill`).
+Fill = Callable[..., str]
 
 
-#: A shape as a writer fills it: the text's ``format`` and a function rendering each field.
-Renderer = Callable[[str, object], str]
-Template = tuple[Callable[..., str], tuple[Renderer, ...]]
+def _escaped(value: str) -> str:
+    return _LITERAL_UNSAFE.sub(_echar, value)
+
+
+#: The code of a field's text, by kind, for the fills of N-Triples and Turtle (the names are the writer's
+#: :meth:`NTriples._names`): an IRI remembered, a literal escaped only where it must be.
+_TEXT_CODE = "VALUE if not unsafe(VALUE) else escaped(VALUE)"
+_IRI_CODE = "known(VALUE) or iri(VALUE)"
+
+
+def _texts(
+    groups: list[tuple[str, list[Row] | Shaped]],
+    fills: dict[Shape, Fill],
+    fill: Callable[[Shape], Fill],
+    rows_text: Callable[[str, list[Row]], str],
+) -> list[str]:
+    """Each subject's text: a shaped one's by its shape's fill (made by ``fill`` when first met), others' by
+    ``rows_text``."""
+    parts = []
+    for subject, rows in groups:
+        if type(rows) is Shaped:
+            parts.append((fills.get(rows.shape) or fill(rows.shape))(rows.subject, *rows.values))
+        else:
+            parts.append(rows_text(subject, rows))  # type: ignore[arg-type]
+    return parts
 
 
 class NTriples:
@@ -164,7 +194,7 @@ class NTriples:
     def __init__(self, out: BinaryIO):
         self.out = out
         self.terms: dict[object, str] = {}  # IRIs by their text, objects by their tuple
-        self.templates: dict[Shape, Template] = {}
+        self.fills: dict[Shape, Fill] = {}
 
     def _iri(self, value: str) -> str:
         return iriref(value)
@@ -201,48 +231,48 @@ class NTriples:
             self.terms[o] = text
         return text
 
-    def subject(self, subject: str, rows: list[Row]) -> None:
+    def write(self, groups: list[tuple[str, list[Row] | Shaped]]) -> None:
+        self.out.write("".join(_texts(groups, self.fills, self._fill, self._rows)).encode("utf-8"))
+
+    def _rows(self, subject: str, rows: list[Row]) -> str:
         terms, iri, term = self.terms, self.iri, self.term
         s = (terms.get(subject) or iri(subject)) + " "
-        text = "".join([s + (terms.get(p) or iri(p)) + " " + (terms.get(o) or term(o)) + " .\n" for _, p, o in rows])
-        self.out.write(text.encode("utf-8"))
+        return "".join([s + (terms.get(p) or iri(p)) + " " + (terms.get(o) or term(o)) + " .\n" for _, p, o in rows])
 
-    def shaped(self, item: Shaped) -> None:
-        fill, render = self.templates.get(item.shape) or self._template(item.shape)
-        s = self._iri(item.subject)
-        self.out.write(fill(s, *[r(s, v) for r, v in zip(render, item.values)]).encode("utf-8"))
+    def _names(self) -> dict[str, object]:
+        """What the fills' code names: the subject's text, remembered IRIs, the literal escapes."""
+        return {
+            "subject": self._iri,
+            "known": self.terms.get,
+            "iri": self.iri,
+            "unsafe": _LITERAL_UNSAFE.search,
+            "escaped": _escaped,
+        }
 
-    def _template(self, shape: Shape) -> Template:
-        """A shape's text with ``{0}`` for the subject and ``{1}``... for its fields, and how to render each
-        (from the subject's text and the field's value)."""
-        text, render, n = [], [], 0
+    def _fill(self, shape: Shape) -> Fill:
+        """A shape's lines: the subject, each predicate and each object or field (a line for each of the
+        IRIs of an IRIS field, the subject and predicate repeated)."""
+        pieces: list[Piece] = []
+        names = self._names() | {"_end": " .\n"}
+        n = 0
         for p, o in shape.slots:
             verb = self.iri(p)
+            pieces += [SUBJECT, " " + verb + " "]
             if not isinstance(o, str):
-                text.append("{0} " + _braces(verb) + " " + _braces(self.term(o)) + " .\n")
+                pieces.append(self.term(o) + " .\n")
                 continue
+            if o == IRIS:  # the objects joined by the end of a line and the start of the next
+                names[f"_verb{n}"] = " " + verb + " "
+                pieces.append(Field(n, f"(_end + s + _verb{n}).join([known(x) or iri(x) for x in VALUE])"))
+            elif o == IRI:
+                pieces.append(Field(n, _IRI_CODE))
+            else:
+                datatype = "" if o == TEXT else "^^" + self.iri(DATE_TYPE if o == DATE else INTEGER)
+                pieces += ['"', Field(n, "VALUE" if o == NUMBER else _TEXT_CODE), '"' + datatype]
+            pieces.append(" .\n")
             n += 1
-            text.append(f"{{0}} {_braces(verb)} {{{n}}} .\n")
-            # IRIS: a line for each, the subject and predicate repeated
-            render.append(self._lines(" " + verb + " ") if o == IRIS else self._renderer(o))
-        template = self.templates[shape] = ("".join(text).format, tuple(render))
-        return template
-
-    def _lines(self, verb: str) -> Renderer:
-        iri = self.iri
-
-        def lines(s: str, values: Sequence[str]) -> str:
-            return (" .\n" + s + verb).join([iri(v) for v in values])
-
-        return lines  # type: ignore[return-value]
-
-    def _renderer(self, kind: str) -> Renderer:
-        if kind == IRI:
-            return lambda s, v: self.iri(v)  # type: ignore[arg-type]
-        if kind == TEXT:
-            return lambda s, v: quoted(v)  # type: ignore[arg-type]
-        datatype = "^^" + self.iri(DATE_TYPE if kind == DATE else INTEGER)
-        return lambda s, v: quoted(str(v)) + datatype
+        fill = self.fills[shape] = compile_fill(pieces, n, names)
+        return fill
 
     def close(self) -> None:
         pass
@@ -279,7 +309,7 @@ class Turtle(NTriples):
             return str(o[3])
         return super()._literal(o)
 
-    def subject(self, subject: str, rows: list[Row]) -> None:
+    def _rows(self, subject: str, rows: list[Row]) -> str:
         terms, iri, term, verbs = self.terms, self.iri, self.term, self.verbs
         parts = []
         last = None
@@ -290,28 +320,30 @@ class Turtle(NTriples):
             else:
                 parts.append((" ;\n    " if last is not None else " ") + (verbs.get(p) or self._verb(p)) + " " + obj)
                 last = p
-        text = "\n" + (terms.get(subject) or iri(subject)) + "".join(parts) + " .\n"
-        self.out.write(text.encode("utf-8"))
+        return "\n" + (terms.get(subject) or iri(subject)) + "".join(parts) + " .\n"
 
-    def _template(self, shape: Shape) -> Template:
-        text, render, n = [], [], 0
+    def _fill(self, shape: Shape) -> Fill:
+        """A shape's subject, its predicates joined by ``;`` and an IRIS field's objects by ``,``."""
+        pieces: list[Piece] = ["\n", SUBJECT]
+        n = 0
         for p, o in shape.slots:
-            verb = _braces(self.verbs.get(p) or self._verb(p))
+            pieces.append((" ;\n    " if len(pieces) > 2 else " ") + (self.verbs.get(p) or self._verb(p)) + " ")
             if not isinstance(o, str):
-                text.append(verb + " " + _braces(self.term(o)))
+                pieces.append(self.term(o))
                 continue
+            if o == IRIS:
+                pieces.append(Field(n, "_objects.join([known(x) or iri(x) for x in VALUE])"))
+            elif o == IRI:
+                pieces.append(Field(n, _IRI_CODE))
+            elif o == NUMBER:  # a bare integer
+                pieces.append(Field(n, "VALUE"))
+            else:
+                datatype = "" if o == TEXT else "^^" + self.iri(DATE_TYPE)
+                pieces += ['"', Field(n, _TEXT_CODE), '"' + datatype]
             n += 1
-            text.append(f"{verb} {{{n}}}")
-            render.append(self._objects() if o == IRIS else self._renderer(o))
-        template = self.templates[shape] = (("\n{0} " + " ;\n    ".join(text) + " .\n").format, tuple(render))
-        return template
-
-    def _objects(self) -> Renderer:
-        iri = self.iri
-        return lambda s, values: " ,\n        ".join([iri(v) for v in values])  # type: ignore[attr-defined]
-
-    def _renderer(self, kind: str) -> Renderer:
-        return (lambda s, v: str(v)) if kind == NUMBER else super()._renderer(kind)
+        pieces.append(" .\n")
+        fill = self.fills[shape] = compile_fill(pieces, n, self._names() | {"_objects": " ,\n        "})
+        return fill
 
 
 class JsonLd:
@@ -324,21 +356,20 @@ class JsonLd:
     def __init__(self, out: BinaryIO):
         self.out = out
         self.sep = "[\n"
-        self.templates: dict[Shape, Template] = {}
+        self.fills: dict[Shape, Fill] = {}
         self.known: dict[Object, tuple[str, str]] = {}  # objects' texts (see node_text)
 
-    def subject(self, subject: str, rows: list[Row]) -> None:
-        self.out.write((self.sep + node_text(subject, rows, self.known)).encode("utf-8"))
-        self.sep = ",\n"
+    def write(self, groups: list[tuple[str, list[Row] | Shaped]]) -> None:
+        parts = _texts(groups, self.fills, self._fill, self._rows)
+        if parts:
+            self.out.write((self.sep + ",\n".join(parts)).encode("utf-8"))
+            self.sep = ",\n"
 
-    def shaped(self, item: Shaped) -> None:
-        fill, render = self.templates.get(item.shape) or self._template(item.shape)
-        text = fill(encode_basestring(item.subject), *[r("", v) for r, v in zip(render, item.values)])
-        self.out.write((self.sep + text).encode("utf-8"))
-        self.sep = ",\n"
+    def _rows(self, subject: str, rows: list[Row]) -> str:
+        return node_text(subject, rows, self.known)
 
-    def _template(self, shape: Shape) -> Template:
-        """The node text of a subject whose fields are markers, the markers then made placeholders (a shape's
+    def _fill(self, shape: Shape) -> Fill:
+        """The node text of a subject whose fields are markers, the markers then made fields (a shape's
         predicates are distinct, so the order of its properties does not depend on the values)."""
         count = len(shape.fields) + 1
         marks = [f"kgraph-field-{i}" for i in range(count)]
@@ -355,9 +386,17 @@ class JsonLd:
         text = text.replace(encode_basestring(marks[0]), "{0}")
         for i in range(1, count):
             text = text.replace(encode_basestring(marks[i]), f"{{{i}}}").replace(str(numbers[i]), f"{{{i}}}")
-        render = tuple(_json_renderer(kind) for kind in shape.fields)
-        template = self.templates[shape] = (text.format, render)
-        return template
+        pieces: list[Piece] = []
+        for literal, name, _, _ in Formatter().parse(text):
+            pieces.append(literal)
+            if name is not None:
+                i = int(name)
+                kind = shape.fields[i - 1] if i else ""
+                code = "int(VALUE)" if kind == NUMBER else "_items(VALUE)" if kind == IRIS else "text(VALUE)"
+                pieces.append(SUBJECT if i == 0 else Field(i - 1, code))
+        names = {"subject": encode_basestring, "text": encode_basestring, "_items": _json_items}
+        fill = self.fills[shape] = compile_fill(pieces, count - 1, names)
+        return fill
 
     def close(self) -> None:
         self.out.write(b"[]\n" if self.sep == "[\n" else b"\n]\n")
@@ -410,15 +449,9 @@ def _json_value(o: Object) -> Value:
     return "{" + ", ".join(f'"{k}": {v}' for k, v in pairs) + "}", pairs
 
 
-def _json_renderer(kind: str) -> Renderer:
-    if kind == NUMBER:
-        return lambda s, v: str(int(v))  # type: ignore[call-overload]
-    if kind == IRIS:  # sorted as node_text sorts a property's values: by their compact JSON
-        return lambda s, values: ",\n".join(
-            _indented(v)
-            for v in sorted(_json_value((0, x)) for x in values)  # type: ignore[attr-defined]
-        )
-    return lambda s, v: encode_basestring(v)  # type: ignore[arg-type]
+def _json_items(values: Sequence[str]) -> str:
+    """IRIs as the items of a property's list, sorted as :func:`node_text` sorts them: by their compact JSON."""
+    return ",\n".join([_indented(v) for v in sorted([_json_value((0, x)) for x in values])])
 
 
 def _indented(value: Value) -> str:
@@ -429,16 +462,14 @@ def _indented(value: Value) -> str:
 
 
 def write_all(groups: Iterable[tuple[str, list[Row] | Shaped]], writers: list[Writer]) -> int:
-    """Feed each subject's rows to every writer, in one pass; returns the number of triples."""
+    """Feed each subject's rows to every writer, in one pass, a batch of subjects at a time; returns the number
+    of triples."""
     n = 0
-    for subject, rows in groups:
-        n += len(rows)
-        if type(rows) is Shaped:
-            for w in writers:
-                w.shaped(rows)
-        else:
-            for w in writers:
-                w.subject(subject, rows)  # type: ignore[arg-type]
+    found = iter(groups)
+    while batch := list(islice(found, BATCH)):
+        for w in writers:
+            w.write(batch)
+        n += sum([len(rows) for _, rows in batch])
     for w in writers:
         w.close()
     return n

@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kgraph.export import rdf
+from kgraph.export import rdf, writers
 from kgraph.export.writers import IRI, IRIS, NUMBER, TEXT, JsonLd, NTriples, Shape, Shaped, Turtle, node_text, write_all
 from kgraph.pipeline import build
 
@@ -166,3 +166,12 @@ def test_a_shape_needs_its_predicates_sorted_and_distinct():
         Shape([(Q, IRI), (P, IRI)])
     with pytest.raises(ValueError, match="distinct"):
         Shape([(P, IRI), (P, TEXT)])
+
+
+@pytest.mark.parametrize("cls", list(FORMATS))
+def test_the_text_is_the_same_whatever_the_batches(cls, seeds_graph, monkeypatch):
+    groups = list(rdf.groups(seeds_graph))
+    whole = written(cls, groups)
+    for size in (1, 7):
+        monkeypatch.setattr(writers, "BATCH", size)
+        assert written(cls, groups) == whole
