@@ -92,7 +92,11 @@ def vary(t: Template, i: int, names: Names, rng: random.Random) -> dict[str, str
 def generate(n: int, seed: int = 1, sources: list[Path] | None = None) -> Iterator[dict[str, str]]:
     rng = random.Random(seed)
     names = Names(rng)
-    found = templates(sources or [ROOT / "seeds", SHARED / "dev" / "articles"])
+    sources = sources or [ROOT / "seeds", SHARED / "dev" / "articles"]
+    missing = [str(p) for p in sources if not p.is_dir()]
+    if missing:  # a corpus of fewer kinds of article is another benchmark, not a smaller one
+        raise SystemExit(f"no articles to vary at {', '.join(missing)} (the development articles lie in ../shared)")
+    found = templates(sources)
     for i in range(n):
         yield vary(found[i % len(found)], i, names, rng)
 

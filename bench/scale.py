@@ -33,7 +33,7 @@ from corpus import generate, write  # noqa: E402
 
 # Each child prints one JSON object of figures.
 CHILD = r"""
-import json, resource, sys, time
+import json, resource, subprocess, sys, time
 from pathlib import Path
 from kgraph import parallel
 from kgraph.pipeline import build, read_articles, write_exports
@@ -41,6 +41,12 @@ from kgraph.pipeline import build, read_articles, write_exports
 def peak(): return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 def clock(): return time.process_time(), time.perf_counter()
 def since(c): return round(time.process_time() - c[0], 2), round(time.perf_counter() - c[1], 2)
+
+def writer(spooled, name, out):  # CPU seconds a fresh process takes to read the spool and write name from it
+    r = subprocess.run([sys.executable, "-c", sys.argv[5], str(spooled), name, str(Path(out) / f"bench.{name}")],
+                       capture_output=True, text=True, check=True)
+    Path(out, f"bench.{name}").unlink(missing_ok=True)
+    return float(r.stdout.strip().splitlines()[-1])
 
 mode, corpus, out, jobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 figures = {}
@@ -86,20 +92,14 @@ if mode == "build":
                 cpu = since(c)[0]
             (Path(out) / f"bench.{name}").unlink()
             figures[name] = round(n / max(cpu, 1e-9))  # generation and writing in one process
-        # writing alone, as the build's second process writes: from the spooled subjects, less reading them
+        # writing alone, as the build's second process writes: a fresh process that reads the spooled
+        # subjects, less the time reading them alone takes
         spooled = Path(out) / "bench.spool"
         with open(spooled, "wb", buffering=1 << 20) as f:
             write_all(rdf.groups(result.graph), [Spool(f)])
-        with open(spooled, "rb", buffering=1 << 20) as f:
-            c = clock()
-            sum(1 for _ in unspool(f))
-            read = since(c)[0]
-        for name, cls in (("turtle", Turtle), ("ntriples", NTriples)):
-            with open(spooled, "rb", buffering=1 << 20) as f, open(Path(out) / f"bench.{name}", "wb") as w:
-                c = clock()
-                write_all(unspool(f), [cls(w)])
-                cpu = since(c)[0]
-            (Path(out) / f"bench.{name}").unlink()
+        read = writer(spooled, "read", out)
+        for name in ("turtle", "ntriples"):
+            cpu = writer(spooled, name, out)
             figures[name + "_writer"] = round(n / max(cpu - read, 1e-9))
             figures[name + "_spooled"] = round(n / max(cpu, 1e-9))
         spooled.unlink()
@@ -108,9 +108,27 @@ print(json.dumps(figures))
 """
 
 
+# Reads a spool of subjects (and writes one format from it) in a fresh process, as a build's second process
+# does; prints its CPU seconds.
+WRITER = r"""
+import sys, time
+from kgraph.export.spool import unspool
+from kgraph.export.writers import NTriples, Turtle, write_all
+spooled, name, out = sys.argv[1:4]
+with open(spooled, "rb", buffering=1 << 20) as f:
+    c = time.process_time()
+    if name == "read":
+        sum(1 for _ in unspool(f))
+    else:
+        with open(out, "wb") as w:
+            write_all(unspool(f), [{"turtle": Turtle, "ntriples": NTriples}[name](w)])
+print(time.process_time() - c)
+"""
+
+
 def child(mode: str, corpus: Path, out: Path, jobs: int) -> dict:
     r = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, str(corpus), str(out), str(jobs)],
+        [sys.executable, "-c", CHILD, mode, str(corpus), str(out), str(jobs), WRITER],
         capture_output=True,
         text=True,
         check=True,

@@ -2,24 +2,31 @@
 
 A build that gains a few articles changes the rows of few subjects (the new articles, the entities they
 name, their statements and evidence). A file beside the store (``<store>.subjects.sqlite``) keeps a hash
-of each subject's rows as last written; the next build rewrites only the subjects whose hash differs and
-removes the subjects that are gone, so the store is updated in place rather than loaded again. A store
-without that file (one ``kgraph load`` made, or none yet) is cleared and loaded whole, once.
+of each subject's N-Triples text as last written; the next build rewrites only the subjects whose hash
+differs and removes the subjects that are gone, so the store is updated in place rather than loaded again.
+A store without that file (one ``kgraph load`` made, or none yet), or with a record of other hashes, is
+cleared and loaded whole, once. The text is what the N-Triples export writes, and Oxigraph's own parser
+loads it: making a library term of every triple in Python cost several times more.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.export import rdf
-from kgraph.export.writers import Row, Shaped
+from kgraph.export.writers import BATCH, NTriples
+
+#: What the record's hashes are of (a record of another kind is no record: the store is loaded whole).
+DIGESTS = "blake2b-16 of each subject's N-Triples text"
+#: The text of changed subjects loaded at once (bytes).
+LOAD = 1 << 23
 
 
 @dataclass(frozen=True)
@@ -36,55 +43,54 @@ def sidecar(store: Path) -> Path:
     return store.with_name(store.name + ".subjects.sqlite")
 
 
-def _digest(rows: list[Row]) -> bytes:
-    return hashlib.blake2b(repr(rows).encode("utf-8", "surrogatepass"), digest_size=16).digest()
-
-
-def _quads(rows: Iterable[Row]) -> Iterator[ox.Quad]:
-    for t in rdf.to_oxigraph(rows):
-        yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
-
-
 def _drop(store: ox.Store, subject: str) -> None:
     """Remove every triple of ``subject`` from the store's default graph."""
     for q in list(store.quads_for_pattern(ox.NamedNode(subject), None, None, ox.DefaultGraph())):
         store.remove(q)
 
 
-def sync(g: nx.MultiDiGraph, store_dir: str | Path, batch: int = 50_000) -> Synced:
-    """Make the store at ``store_dir`` hold exactly the graph's triples (creating it if need be)."""
+def sync(g: nx.MultiDiGraph, store_dir: str | Path, load: int = LOAD) -> Synced:
+    """Make the store at ``store_dir`` hold exactly the graph's triples (creating it if need be); the
+    changed subjects' text is loaded ``load`` bytes at a time."""
     path = Path(store_dir)
     store = ox.Store(str(path))
     db = sqlite3.connect(sidecar(path))
     try:
         db.execute("CREATE TABLE IF NOT EXISTS subjects (subject TEXT PRIMARY KEY, digest BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT)")
+        state = dict(db.execute("SELECT key, value FROM state"))
         # a sync stopped half-way leaves the record incomplete: the next one starts again from nothing
-        whole = db.execute("SELECT value FROM state WHERE key = 'complete'").fetchone() is None
+        whole = "complete" not in state or state.get("digests") != DIGESTS
         if whole:
             store.clear()
             with db:
                 db.execute("DELETE FROM subjects")
+                db.execute("INSERT OR REPLACE INTO state VALUES ('digests', ?)", (DIGESTS,))
         with db:
             db.execute("DELETE FROM state WHERE key = 'complete'")
         old = dict(db.execute("SELECT subject, digest FROM subjects"))
         rewritten = 0
-        pending: list[ox.Quad] = []
+        pending: list[bytes] = []
+        size = 0
         changed: list[tuple[str, bytes]] = []
-        for subject, found in rdf.groups(g):
-            rows = found.rows() if isinstance(found, Shaped) else found
-            digest = _digest(rows)
-            if old.pop(subject, None) == digest:
-                continue
-            rewritten += 1
-            changed.append((subject, digest))
-            if not whole:
-                _drop(store, subject)
-            pending += _quads(rows)
-            if len(pending) >= batch:
-                store.extend(pending)
-                pending = []
-        store.extend(pending)
+        lines = NTriples()
+        found = rdf.groups(g)
+        while batch := list(islice(found, BATCH)):
+            for (subject, _), text in zip(batch, lines.texts(batch)):
+                data = text.encode("utf-8")
+                digest = hashlib.blake2b(data, digest_size=16).digest()
+                if old.pop(subject, None) == digest:
+                    continue
+                rewritten += 1
+                changed.append((subject, digest))
+                if not whole:
+                    _drop(store, subject)
+                pending.append(data)
+                size += len(data)
+            if size >= load:
+                _load(store, pending, whole)
+                pending, size = [], 0
+        _load(store, pending, whole)
         for subject in old:  # gone from the graph
             _drop(store, subject)
         store.flush()
@@ -95,3 +101,14 @@ def sync(g: nx.MultiDiGraph, store_dir: str | Path, batch: int = 50_000) -> Sync
         return Synced(rewritten, len(old), len(store), whole)
     finally:
         db.close()
+
+
+def _load(store: ox.Store, texts: list[bytes], whole: bool) -> None:
+    """N-Triples texts into the store's default graph: in bulk into a store loaded whole (the record says
+    whether it finished), in a transaction otherwise."""
+    if texts:
+        data = b"".join(texts)
+        if whole:
+            store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        else:
+            store.load(data, format=ox.RdfFormat.N_TRIPLES)

@@ -191,13 +191,13 @@ def _texts(
 class NTriples:
     """One line a triple (canonical N-Triples: plain xsd:string literals, \\u escapes for controls)."""
 
-    def __init__(self, out: BinaryIO):
-        self.out = out
+    def __init__(self, out: BinaryIO | None = None):
+        self.out = out  # None for a writer only asked for texts
         self.terms: dict[object, str] = {}  # IRIs by their text, objects by their tuple
         self.fills: dict[Shape, Fill] = {}
 
-    def _iri(self, value: str) -> str:
-        return iriref(value)
+    #: An IRI's text (not remembered).
+    _iri = staticmethod(iriref)
 
     def _literal(self, o: Object) -> str:
         _, datatype, lang, _, lexical = o
@@ -232,15 +232,23 @@ class NTriples:
         return text
 
     def write(self, groups: list[tuple[str, list[Row] | Shaped]]) -> None:
-        self.out.write("".join(_texts(groups, self.fills, self._fill, self._rows)).encode("utf-8"))
+        if self.out is None:
+            raise TypeError("a writer made without a file gives texts, it writes none")
+        self.out.write("".join(self.texts(groups)).encode("utf-8"))
+
+    def texts(self, groups: list[tuple[str, list[Row] | Shaped]]) -> list[str]:
+        """Each subject's text, as :meth:`write` writes it."""
+        return _texts(groups, self.fills, self._fill, self._rows)
 
     def _rows(self, subject: str, rows: list[Row]) -> str:
         terms, iri, term = self.terms, self.iri, self.term
-        s = (terms.get(subject) or iri(subject)) + " "
-        return "".join([s + (terms.get(p) or iri(p)) + " " + (terms.get(o) or term(o)) + " .\n" for _, p, o in rows])
+        s = terms.get(subject) or iri(subject)
+        return "".join([f"{s} {terms.get(p) or iri(p)} {terms.get(o) or term(o)} .\n" for _, p, o in rows])
 
     def _names(self) -> dict[str, object]:
-        """What the fills' code names: the subject's text, remembered IRIs, the literal escapes."""
+        """What the fills' code names: an IRI's text (``subject``: not remembered, as the IRIs of a subject
+        and of an IRIS field, an evidence's say, mostly come once or twice), remembered IRIs (``known`` and
+        ``iri``), the literal escapes."""
         return {
             "subject": self._iri,
             "known": self.terms.get,
@@ -263,7 +271,7 @@ class NTriples:
                 continue
             if o == IRIS:  # the objects joined by the end of a line and the start of the next
                 names[f"_verb{n}"] = " " + verb + " "
-                pieces.append(Field(n, f"(_end + s + _verb{n}).join([known(x) or iri(x) for x in VALUE])"))
+                pieces.append(Field(n, f"(_end + s + _verb{n}).join([known(x) or subject(x) for x in VALUE])"))
             elif o == IRI:
                 pieces.append(Field(n, _IRI_CODE))
             else:
@@ -294,11 +302,11 @@ class Turtle(NTriples):
 
     def _iri(self, value: str) -> str:
         # every kgraph namespace ends in "/" or "#", and a plain local name holds neither
-        cut = max(value.rfind("/"), value.rfind("#")) + 1
+        cut = (value.rfind("/") if "#" not in value else max(value.rfind("/"), value.rfind("#"))) + 1
         prefix = self.spaces.get(value[:cut])
         if prefix is not None and _LOCAL.fullmatch(value, cut):
             return f"{prefix}:{value[cut:]}"
-        return iriref(value)
+        return f"<{value}>" if not _IRI_UNSAFE.search(value) else iriref(value)
 
     def _verb(self, p: str) -> str:
         text = self.verbs[p] = self.iri(p)
@@ -314,13 +322,14 @@ class Turtle(NTriples):
         parts = []
         last = None
         for _, p, o in rows:
-            obj = terms.get(o) or term(o)
             if p == last:
-                parts.append(" ,\n        " + obj)
+                parts.append(f" ,\n        {terms.get(o) or term(o)}")
             else:
-                parts.append((" ;\n    " if last is not None else " ") + (verbs.get(p) or self._verb(p)) + " " + obj)
+                parts.append(f" ;\n    {verbs.get(p) or self._verb(p)} {terms.get(o) or term(o)}")
                 last = p
-        return "\n" + (terms.get(subject) or iri(subject)) + "".join(parts) + " .\n"
+        if parts:  # the first predicate follows the subject after a space
+            parts[0] = parts[0][7:]  # less " ;\n    "
+        return f"\n{terms.get(subject) or iri(subject)} {''.join(parts)} .\n"
 
     def _fill(self, shape: Shape) -> Fill:
         """A shape's subject, its predicates joined by ``;`` and an IRIS field's objects by ``,``."""
@@ -332,7 +341,7 @@ class Turtle(NTriples):
                 pieces.append(self.term(o))
                 continue
             if o == IRIS:
-                pieces.append(Field(n, "_objects.join([known(x) or iri(x) for x in VALUE])"))
+                pieces.append(Field(n, "_objects.join([known(x) or subject(x) for x in VALUE])"))
             elif o == IRI:
                 pieces.append(Field(n, _IRI_CODE))
             elif o == NUMBER:  # a bare integer
