@@ -78,7 +78,7 @@ if mode == "build":
     figures["second_cpu"] = round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2)
     figures["triples"] = sum(1 for _ in open(Path(out) / "graph.nt", "rb"))
     from kgraph import heap
-    from kgraph.export.spool import Spool, unspool
+    from kgraph.export.spool import Spool
     with heap.kept() as settle:
         settle()  # as write_exports runs them: the collector off the graph
         c = clock()

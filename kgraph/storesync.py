@@ -14,14 +14,13 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
 
 from kgraph.export import rdf
-from kgraph.export.writers import BATCH, NTriples
+from kgraph.export.writers import NTriples, batches
 
 #: What the record's hashes are of (a record of another kind is no record: the store is loaded whole).
 DIGESTS = "blake2b-16 of each subject's N-Triples text"
@@ -74,8 +73,7 @@ def sync(g: nx.MultiDiGraph, store_dir: str | Path, load: int = LOAD) -> Synced:
         size = 0
         changed: list[tuple[str, bytes]] = []
         lines = NTriples()
-        found = rdf.groups(g)
-        while batch := list(islice(found, BATCH)):
+        for batch in batches(rdf.groups(g)):
             for (subject, _), text in zip(batch, lines.texts(batch)):
                 data = text.encode("utf-8")
                 digest = hashlib.blake2b(data, digest_size=16).digest()

@@ -474,11 +474,17 @@ def write_all(groups: Iterable[tuple[str, list[Row] | Shaped]], writers: list[Wr
     """Feed each subject's rows to every writer, in one pass, a batch of subjects at a time; returns the number
     of triples."""
     n = 0
-    found = iter(groups)
-    while batch := list(islice(found, BATCH)):
+    for batch in batches(groups):
         for w in writers:
             w.write(batch)
         n += sum([len(rows) for _, rows in batch])
     for w in writers:
         w.close()
     return n
+
+
+def batches(groups: Iterable[tuple[str, list[Row] | Shaped]]) -> Iterator[list[tuple[str, list[Row] | Shaped]]]:
+    """The subjects in lists of :data:`BATCH`, as writers take them."""
+    found = iter(groups)
+    while batch := list(islice(found, BATCH)):
+        yield batch
